@@ -1,0 +1,124 @@
+package com.livecommerce.merchant.ledger;
+
+import static com.livecommerce.plumbing.security.Roles.MERCHANT;
+import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.VIEWER;
+
+import com.livecommerce.plumbing.problem.ProblemException;
+import com.livecommerce.plumbing.rest.QueryParams;
+import com.livecommerce.plumbing.security.TenantGuard;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/merchants/{id}/gmv")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "gmv ledger")
+@SecurityRequirement(name = "oidc")
+public class GmvLedgerResource {
+
+    static final int MAX_ENTRIES = 5000;
+    static final long MAX_DAYS = 3660;
+
+    @Inject
+    GmvLedger ledger;
+
+    @Inject
+    TenantGuard tenants;
+
+    @Inject
+    Pool pool;
+
+    @POST
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Record GMV ledger entries (platform-admin); an entry whose sourceId is already recorded changes nothing")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "two days", value = """
+            [{"date": "2021-11-22", "gmv": "2300000.00", "orders": 21000, "sourceId": "orders-2021-11-22"},
+             {"date": "2021-11-25", "gmv": 20000000.00, "orders": 160000, "sourceId": "orders-2021-11-25"}]""")))
+    public Uni<LedgerResult> record(@PathParam("id") UUID id,
+            @Valid @NotNull @NotEmpty @Size(max = MAX_ENTRIES) List<@Valid @NotNull LedgerEntry> entries) {
+        tenants.requireMerchant(id, PLATFORM_ADMIN);
+        return ledger.record(id, entries);
+    }
+
+    @GET
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
+    @Operation(summary = "GMV per day or month between from and to (inclusive; default: the last 30 days of the ledger)")
+    public Uni<GmvSeries> series(@PathParam("id") UUID id, @QueryParam("from") String fromText,
+            @QueryParam("to") String toText, @QueryParam("granularity") String granularityText) {
+        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
+        LocalDate from = QueryParams.date("from", fromText);
+        LocalDate to = QueryParams.date("to", toText);
+        String granularity = granularityText == null || granularityText.isBlank() ? "day" : granularityText.trim();
+        if (!granularity.equals("day") && !granularity.equals("month")) {
+            throw ProblemException.invalidField("granularity", "must be day or month");
+        }
+        return pool.preparedQuery("select (select max(entry_date) from gmv_entry where merchant_id = $1) as latest,"
+                        + " exists(select 1 from merchant where id = $1) as known")
+                .execute(Tuple.of(id))
+                .chain(rows -> {
+                    Row row = rows.iterator().next();
+                    if (!row.getBoolean("known")) {
+                        return Uni.createFrom().failure(ProblemException.notFound("merchant", id));
+                    }
+                    LocalDate latest = row.getLocalDate("latest");
+                    LocalDate end = to != null ? to : latest != null ? latest : LocalDate.now();
+                    LocalDate start = from != null ? from : end.minusDays(29);
+                    if (start.isAfter(end)) {
+                        return Uni.createFrom().failure(ProblemException.invalidField("from", "must not be after to"));
+                    }
+                    if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+                        return Uni.createFrom().failure(ProblemException.invalidField("from", "the range may span at most " + MAX_DAYS + " days"));
+                    }
+                    return series(id, start, end, granularity);
+                });
+    }
+
+    private Uni<GmvSeries> series(UUID id, LocalDate from, LocalDate to, String granularity) {
+        String bucket = granularity.equals("month") ? "to_char(entry_date, 'YYYY-MM')" : "to_char(entry_date, 'YYYY-MM-DD')";
+        return pool.preparedQuery("select " + bucket + " as period, sum(gmv) as gmv, sum(orders) as orders from gmv_entry"
+                        + " where merchant_id = $1 and entry_date between $2 and $3 group by period order by period")
+                .execute(Tuple.of(id, from, to))
+                .map(rows -> {
+                    List<GmvSeries.Point> points = new ArrayList<>();
+                    BigDecimal total = BigDecimal.ZERO.setScale(2);
+                    long orders = 0;
+                    for (Row r : rows) {
+                        BigDecimal gmv = r.getBigDecimal("gmv");
+                        long o = r.getLong("orders");
+                        points.add(new GmvSeries.Point(r.getString("period"), gmv, o));
+                        total = total.add(gmv);
+                        orders += o;
+                    }
+                    return new GmvSeries(id, from, to, granularity, total, orders, points);
+                });
+    }
+}

@@ -1,0 +1,70 @@
+package com.livecommerce.merchant.servicerequest;
+
+import static com.livecommerce.plumbing.security.Roles.MERCHANT;
+import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.VIEWER;
+
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.security.TenantGuard;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/merchants/{id}/service-requests")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "service requests")
+@SecurityRequirement(name = "oidc")
+public class ServiceRequestResource {
+
+    @Inject
+    ServiceRequestService service;
+
+    @Inject
+    TenantGuard tenants;
+
+    @POST
+    @RolesAllowed({PLATFORM_ADMIN, MERCHANT})
+    @Operation(summary = "Ask for a service provider (the merchant itself or platform-admin)")
+    public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull NewServiceRequest request, @Context UriInfo uri) {
+        tenants.requireMerchant(id, PLATFORM_ADMIN);
+        return service.create(id, request).map(r -> Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
+                .entity(r).build());
+    }
+
+    @GET
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
+    @Operation(summary = "A merchant's service requests, newest first")
+    public Uni<Page<ServiceRequestView>> list(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
+        return service.list(id, PageRequest.of(page, size));
+    }
+
+    @GET
+    @Path("/{requestId}")
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
+    @Operation(summary = "One service request")
+    public Uni<ServiceRequestView> get(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
+        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
+        return service.get(id, requestId);
+    }
+}

@@ -1,0 +1,63 @@
+package com.livecommerce.merchant.servicerequest;
+
+import com.livecommerce.merchant.merchant.MerchantEvents;
+import com.livecommerce.merchant.merchant.MerchantService;
+import com.livecommerce.plumbing.outbox.Outbox;
+import com.livecommerce.plumbing.problem.ProblemException;
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.UUID;
+
+@ApplicationScoped
+public class ServiceRequestService {
+
+    @Inject
+    MerchantService merchants;
+
+    @Inject
+    Outbox outbox;
+
+    @WithTransaction
+    public Uni<ServiceRequestView> create(UUID merchantId, NewServiceRequest request) {
+        return merchants.require(merchantId).chain(m -> {
+            ServiceRequest r = new ServiceRequest();
+            r.id = UUID.randomUUID();
+            r.merchantId = merchantId;
+            r.needs = EnumSet.copyOf(request.needs());
+            r.monthlyBudget = request.monthlyBudget();
+            r.gmvTarget = request.gmvTarget();
+            r.notes = request.notes();
+            r.status = ServiceRequest.OPEN;
+            r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            ServiceRequestView view = ServiceRequestView.of(r);
+            return r.persist()
+                    .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.SERVICE_REQUESTED, merchantId.toString(), view))
+                    .replaceWith(view);
+        });
+    }
+
+    @WithSession
+    public Uni<Page<ServiceRequestView>> list(UUID merchantId, PageRequest paging) {
+        return merchants.require(merchantId)
+                .chain(m -> ServiceRequest.count("merchantId", merchantId))
+                .chain(total -> ServiceRequest.<ServiceRequest>find("merchantId", Sort.descending("createdAt").and("id"), merchantId)
+                        .range(paging.offset(), paging.offset() + paging.size() - 1).list()
+                        .map(list -> paging.page(list.stream().map(ServiceRequestView::of).toList(), total)));
+    }
+
+    @WithSession
+    public Uni<ServiceRequestView> get(UUID merchantId, UUID requestId) {
+        return ServiceRequest.<ServiceRequest>findById(requestId)
+                .map(r -> r == null || !r.merchantId.equals(merchantId) ? null : ServiceRequestView.of(r))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("service request", requestId));
+    }
+}

@@ -1,0 +1,206 @@
+package com.livecommerce.plumbing.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Relays outbox rows to Kafka: polls unsent rows in commit order ({@code FOR UPDATE SKIP LOCKED},
+ * so replicas share the work), sends each as a CloudEvent (binary mode: {@code ce_*} headers, the
+ * JSON payload as value, the aggregate id as key) and marks it sent once the broker acknowledged
+ * it. A row that fails stays unsent and is retried on the next poll, together with every later
+ * row of the same key, so per-aggregate order holds. Delivery is at least once; consumers
+ * de-duplicate by event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+    private static final String CLAIM = "select seq, id, topic, event_key, type, source, subject, occurred_at, payload::text"
+            + " from outbox_event where sent_at is null order by seq limit $1 for update skip locked";
+    private static final String MARK_SENT = "update outbox_event set sent_at = now(), attempts = attempts + 1,"
+            + " last_error = null where seq = any($1)";
+    private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1)";
+    private static final String PURGE = "delete from outbox_event where sent_at < now() - make_interval(secs => $1)";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    MeterRegistry registry;
+
+    @ConfigProperty(name = "suite.outbox.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @ConfigProperty(name = "suite.outbox.max-batches-per-run", defaultValue = "20")
+    int maxBatchesPerRun;
+
+    @ConfigProperty(name = "suite.outbox.retention", defaultValue = "P7D")
+    Duration retention;
+
+    private Counter relayed;
+    private Counter failed;
+
+    @PostConstruct
+    void meters() {
+        relayed = registry.counter("outbox.events.relayed");
+        failed = registry.counter("outbox.events.failed");
+    }
+
+    @Scheduled(every = "${suite.outbox.poll-interval:0.2s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return drain().replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("outbox relay run failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    /** Relays until no unsent row is left (or a row fails, or the per-run cap is hit); returns rows sent. */
+    public Uni<Integer> drain() {
+        return drain(0, 0);
+    }
+
+    private Uni<Integer> drain(int batchesDone, int sentSoFar) {
+        return relayBatch().chain(result -> {
+            int total = sentSoFar + result.sent;
+            if (result.claimed == batchSize && result.failed == 0 && batchesDone + 1 < maxBatchesPerRun) {
+                return drain(batchesDone + 1, total);
+            }
+            return Uni.createFrom().item(total);
+        });
+    }
+
+    record BatchResult(int claimed, int sent, int failed) {
+    }
+
+    Uni<BatchResult> relayBatch() {
+        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize))
+                .chain(rows -> {
+                    Map<String, List<Row>> byKey = new LinkedHashMap<>();
+                    for (Row row : rows) {
+                        byKey.computeIfAbsent(row.getString("event_key"), k -> new ArrayList<>()).add(row);
+                    }
+                    if (byKey.isEmpty()) {
+                        return Uni.createFrom().item(new BatchResult(0, 0, 0));
+                    }
+                    List<Long> sent = new ArrayList<>();
+                    List<Long> notSent = new ArrayList<>();
+                    List<String> errors = new ArrayList<>();
+                    return Multi.createFrom().iterable(byKey.values())
+                            .onItem().transformToUni(group -> sendInOrder(group, sent, notSent, errors))
+                            .merge()
+                            .collect().last()
+                            .chain(ignored -> mark(conn, sent, notSent, errors))
+                            .replaceWith(() -> new BatchResult(rows.size(), sent.size(), notSent.size()));
+                }));
+    }
+
+    /** Sends one key's rows one after the other; after a failure the rest of the key waits for the next poll. */
+    private Uni<Void> sendInOrder(List<Row> group, List<Long> sent, List<Long> notSent, List<String> errors) {
+        Uni<Boolean> chain = Uni.createFrom().item(true);
+        for (Row row : group) {
+            chain = chain.chain(previousOk -> {
+                if (!previousOk) {
+                    synchronized (notSent) {
+                        notSent.add(row.getLong("seq"));
+                    }
+                    return Uni.createFrom().item(false);
+                }
+                return send(row)
+                        .onItem().transform(v -> {
+                            synchronized (sent) {
+                                sent.add(row.getLong("seq"));
+                            }
+                            return true;
+                        })
+                        .onFailure().recoverWithItem(e -> {
+                            synchronized (notSent) {
+                                notSent.add(row.getLong("seq"));
+                                errors.add(String.valueOf(e.getMessage()));
+                            }
+                            return false;
+                        });
+            });
+        }
+        return chain.replaceWithVoid();
+    }
+
+    private Uni<Void> send(Row row) {
+        OffsetDateTime time = row.getOffsetDateTime("occurred_at");
+        OutgoingCloudEventMetadata<String> ce = OutgoingCloudEventMetadata.<String>builder()
+                .withId(row.getUUID("id").toString())
+                .withSource(URI.create(row.getString("source")))
+                .withType(row.getString("type"))
+                .withSubject(row.getString("subject"))
+                .withTimestamp(time.toZonedDateTime())
+                .withDataContentType("application/json")
+                .build();
+        OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(row.getString("topic"))
+                .withKey(row.getString("event_key"))
+                .build();
+        return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(ce).addMetadata(kafka));
+    }
+
+    private Uni<Void> mark(SqlConnection conn, List<Long> sent, List<Long> notSent, List<String> errors) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        if (!sent.isEmpty()) {
+            relayed.increment(sent.size());
+            done = done.chain(() -> conn.preparedQuery(MARK_SENT).execute(Tuple.of(sent.toArray(Long[]::new))).replaceWithVoid());
+        }
+        if (!notSent.isEmpty()) {
+            failed.increment(notSent.size());
+            String error = errors.isEmpty() ? "waiting behind a failed event of the same key" : errors.get(0);
+            LOG.warnf("outbox: %d event(s) not relayed yet (%s); retrying on the next poll", notSent.size(), error);
+            done = done.chain(() -> conn.preparedQuery(MARK_FAILED)
+                    .execute(Tuple.of(notSent.toArray(Long[]::new), error)).replaceWithVoid());
+        }
+        return done;
+    }
+
+    /** Sent rows are kept for a while for inspection (SREs: {@code select * from outbox_event}), then purged. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> purgeSent() {
+        return pool.preparedQuery(PURGE).execute(Tuple.of((double) retention.toSeconds())).replaceWithVoid()
+                .onFailure().recoverWithNull();
+    }
+
+    /** For tests and tooling: the id of each event still waiting to be relayed. */
+    public Uni<List<UUID>> pendingIds() {
+        return pool.query("select id from outbox_event where sent_at is null order by seq").execute()
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID("id")));
+                    return ids;
+                });
+    }
+}

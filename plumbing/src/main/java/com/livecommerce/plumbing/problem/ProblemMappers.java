@@ -1,0 +1,210 @@
+package com.livecommerce.plumbing.problem;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.hibernate.HibernateException;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a request into an {@code application/problem+json} answer. Bad input
+ * always gets a 4xx with the offending fields; only our own bugs give a 500.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    public static Response response(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return response(e.toProblem());
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return response(Problem.of(ProblemType.MALFORMED_JSON, "the body is not valid JSON: " + e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response mapping(JsonMappingException e) {
+        return response(fromJackson(e));
+    }
+
+    @ServerExceptionMapper
+    public Response constraints(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new Problem.FieldError(fieldPath(v.getPropertyPath()), v.getMessage()));
+        }
+        errors.sort(Comparator.comparing(Problem.FieldError::field));
+        return response(Problem.of(ProblemType.VALIDATION, errors.size() + " field(s) are not valid", errors));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return response(Problem.of(ProblemType.FORBIDDEN, "your token does not grant access to this resource"));
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+                .entity(Problem.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required")).build();
+    }
+
+    @ServerExceptionMapper({StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
+    public Response stale(RuntimeException e) {
+        return response(Problem.of(ProblemType.VERSION_CONFLICT, "the resource was changed concurrently; read it again and retry"));
+    }
+
+    @ServerExceptionMapper
+    public Response hibernate(HibernateException e) {
+        Response mapped = fromCauses(e);
+        return mapped != null ? mapped : internal(e);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response mapped = fromCauses(e.getCause());
+        if (mapped != null) {
+            return mapped;
+        }
+        int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
+        if (status >= 500) {
+            return internal(e);
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ") ? type.title() : e.getMessage();
+        return response(Problem.of(type, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        Response mapped = fromCauses(e.getCause());
+        return mapped != null ? mapped : internal(e);
+    }
+
+    private Response internal(Throwable e) {
+        LOG.error("request failed unexpectedly", e);
+        return response(Problem.of(ProblemType.INTERNAL, "an unexpected error occurred; it has been logged"));
+    }
+
+    /** Looks through wrapped causes for a failure we know how to explain, or null. */
+    private Response fromCauses(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ProblemException p) {
+                return problem(p);
+            }
+            if (t instanceof JsonParseException p) {
+                return malformed(p);
+            }
+            if (t instanceof JsonMappingException m) {
+                return mapping(m);
+            }
+            if (t instanceof JsonProcessingException p) {
+                return response(Problem.of(ProblemType.MALFORMED_JSON, "the body is not valid JSON: " + p.getOriginalMessage()));
+            }
+            if (t instanceof StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+                return stale((RuntimeException) t);
+            }
+            if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
+                return response(Problem.of(ProblemType.CONFLICT, "a resource with the same unique key already exists"));
+            }
+        }
+        return null;
+    }
+
+    static Problem fromJackson(JsonMappingException e) {
+        String field = jsonPath(e.getPath());
+        String message;
+        if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
+            message = "unknown value '" + f.getValue() + "', expected one of "
+                    + Arrays.toString(f.getTargetType().getEnumConstants());
+        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null) {
+            message = "'" + f.getValue() + "' is not a valid " + describe(f.getTargetType());
+        } else {
+            message = e.getOriginalMessage();
+            int cut = message == null ? -1 : message.indexOf(" at [Source");
+            if (cut > 0) {
+                message = message.substring(0, cut);
+            }
+        }
+        if (field.isEmpty()) {
+            return Problem.of(ProblemType.INVALID_FIELD, "the body does not have the expected shape: " + message);
+        }
+        return Problem.of(ProblemType.INVALID_FIELD, field + ": " + message, List.of(new Problem.FieldError(field, message)));
+    }
+
+    private static String describe(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive() && type != boolean.class) {
+            return "number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "boolean (true or false)";
+        }
+        return type.getSimpleName();
+    }
+
+    static String jsonPath(List<JsonMappingException.Reference> path) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : path) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Drops the method and parameter names Bean Validation puts in front of a body's field path. */
+    static String fieldPath(Path path) {
+        StringBuilder sb = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
+                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
+                if (node.getKind() == ElementKind.PARAMETER) {
+                    sb.setLength(0);
+                    sb.append(node.getName());
+                }
+                continue;
+            }
+            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
+                continue;
+            }
+            if (node.getIndex() != null) {
+                sb.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(node.getName());
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package com.livecommerce.plumbing.rest;
+
+import com.livecommerce.plumbing.problem.Problem;
+import com.livecommerce.plumbing.problem.ProblemException;
+import com.livecommerce.plumbing.problem.ProblemType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code page} (from 0) and {@code size} (1..{@value #MAX_SIZE}) query parameters, parsed from text
+ * so that {@code ?size=abc} is a 422 naming the field, not a 404 or a 500.
+ */
+public record PageRequest(int page, int size) {
+
+    public static final int DEFAULT_SIZE = 20;
+    public static final int MAX_SIZE = 200;
+
+    public static PageRequest of(String page, String size) {
+        List<Problem.FieldError> errors = new ArrayList<>();
+        int p = parse("page", page, 0, 0, 1_000_000, errors);
+        int s = parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, "invalid paging parameters", errors);
+        }
+        return new PageRequest(p, s);
+    }
+
+    public int offset() {
+        return page * size;
+    }
+
+    public <T> Page<T> page(List<T> items, long total) {
+        return new Page<>(items, page, size, total);
+    }
+
+    private static int parse(String field, String raw, int fallback, int min, int max, List<Problem.FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value < min || value > max) {
+                errors.add(new Problem.FieldError(field, "must be between " + min + " and " + max));
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            errors.add(new Problem.FieldError(field, "'" + raw + "' is not an integer"));
+            return fallback;
+        }
+    }
+}

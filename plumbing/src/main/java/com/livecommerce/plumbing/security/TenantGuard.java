@@ -1,0 +1,68 @@
+package com.livecommerce.plumbing.security;
+
+import com.livecommerce.plumbing.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Tenant checks on top of {@code @RolesAllowed}: a merchant (provider) may only touch the data
+ * of the merchant (provider) named in its token's {@code merchant_id} ({@code provider_id}) claim.
+ * Roles with platform-wide access are passed explicitly at each call, so every endpoint says
+ * who besides the tenant itself may come in.
+ */
+@ApplicationScoped
+public class TenantGuard {
+
+    @Inject
+    SecurityIdentity identity;
+
+    /** Passes for any of {@code platformRoles}, or for role merchant with {@code merchant_id} = {@code merchantId}; else 403. */
+    public void requireMerchant(Object merchantId, String... platformRoles) {
+        require(Roles.MERCHANT, Roles.MERCHANT_ID_CLAIM, merchantId, platformRoles);
+    }
+
+    /** Passes for any of {@code platformRoles}, or for role provider with {@code provider_id} = {@code providerId}; else 403. */
+    public void requireProvider(Object providerId, String... platformRoles) {
+        require(Roles.PROVIDER, Roles.PROVIDER_ID_CLAIM, providerId, platformRoles);
+    }
+
+    /** True when the caller has one of the roles. */
+    public boolean hasAnyRole(String... roles) {
+        for (String role : roles) {
+            if (identity.hasRole(role)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A claim of the caller's token, if present. */
+    public Optional<String> claim(String name) {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            Object value = jwt.getClaim(name);
+            if (value != null) {
+                String text = value.toString();
+                if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
+                    text = text.substring(1, text.length() - 1); // JsonString.toString() keeps the quotes
+                }
+                return Optional.of(text);
+            }
+        }
+        Object attribute = identity.getAttribute(name);
+        return attribute == null ? Optional.empty() : Optional.of(attribute.toString());
+    }
+
+    private void require(String tenantRole, String claim, Object tenantId, String... platformRoles) {
+        if (hasAnyRole(platformRoles)) {
+            return;
+        }
+        if (identity.hasRole(tenantRole) && tenantId != null
+                && claim(claim).map(v -> v.equalsIgnoreCase(tenantId.toString())).orElse(false)) {
+            return;
+        }
+        throw ProblemException.forbidden("this " + tenantRole + " data belongs to another tenant or needs another role");
+    }
+}
