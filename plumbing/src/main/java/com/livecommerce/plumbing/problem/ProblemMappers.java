@@ -3,7 +3,12 @@ package com.livecommerce.plumbing.problem;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -46,9 +51,19 @@ public class ProblemMappers {
         return response(Problem.of(ProblemType.MALFORMED_JSON, "the body is not valid JSON: " + e.getOriginalMessage()));
     }
 
-    @ServerExceptionMapper
+    /**
+     * Wrong types, unknown enum values, wrong shapes. Listed one by one because Quarkus REST has
+     * built-in mappers for some of these subtypes that would otherwise win (they answer plain JSON).
+     */
+    @ServerExceptionMapper({JsonMappingException.class, MismatchedInputException.class, InvalidFormatException.class,
+            ValueInstantiationException.class, InvalidTypeIdException.class, InvalidNullException.class})
     public Response mapping(JsonMappingException e) {
         return response(fromJackson(e));
+    }
+
+    @ServerExceptionMapper(StreamReadException.class)
+    public Response unreadable(StreamReadException e) {
+        return response(Problem.of(ProblemType.MALFORMED_JSON, "the body is not valid JSON: " + e.getOriginalMessage()));
     }
 
     @ServerExceptionMapper
