@@ -21,7 +21,7 @@ public class Outbox {
 
     private static final String INSERT = "insert into outbox_event"
             + " (id, topic, event_key, type, source, subject, occurred_at, payload)"
-            + " values (:id, :topic, :key, :type, :source, :subject, :time, cast(:payload as jsonb))";
+            + " values (:id, :topic, :key, :type, :source, :subject, :time, cast(cast(:payload as text) as jsonb))";
 
     @Inject
     ObjectMapper mapper;

@@ -162,7 +162,6 @@ public class OutboxRelay {
                 .withType(row.getString("type"))
                 .withSubject(row.getString("subject"))
                 .withTimestamp(time.toZonedDateTime())
-                .withDataContentType("application/json")
                 .build();
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(row.getString("topic"))
