@@ -88,7 +88,8 @@ class MerchantResourceTest {
         String huge = VALID.replace("\"Zhili Kidswear Factory\"", "\"" + "x".repeat(2_000_000) + "\"");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(huge)
                 .post("/merchants")
-                .then().statusCode(413);
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("type", equalTo("urn:livecommerce:problem:payload-too-large"));
     }
 
     @Test

@@ -12,7 +12,12 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.atomic.AtomicBoolean;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -67,6 +72,18 @@ public class OutboxRelay {
     @ConfigProperty(name = "suite.outbox.retention", defaultValue = "P7D")
     Duration retention;
 
+    @ConfigProperty(name = "suite.outbox.poll-interval", defaultValue = "0.1s")
+    Duration pollInterval;
+
+    @ConfigProperty(name = "suite.outbox.enabled", defaultValue = "true")
+    boolean enabled;
+
+    @Inject
+    Vertx vertx;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long timer = -1;
+
     private Counter relayed;
     private Counter failed;
 
@@ -76,12 +93,31 @@ public class OutboxRelay {
         failed = registry.counter("outbox.events.failed");
     }
 
-    @Scheduled(every = "${suite.outbox.poll-interval:0.2s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> poll() {
-        return drain().replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("outbox relay run failed, will retry: %s", e.getMessage()))
-                .onFailure().recoverWithNull();
+    /**
+     * Polls on a Vert.x timer ({@code suite.outbox.poll-interval}, default 100 ms: the scheduler
+     * extension cannot go below one second, too slow for event propagation), one run at a time.
+     */
+    void start(@Observes StartupEvent startup) {
+        if (!enabled) {
+            return;
+        }
+        vertx.setTimer(1000, first -> timer = vertx.setPeriodic(pollInterval.toMillis(), tick -> poll()));
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+
+    void poll() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        drain().onFailure().invoke(e -> LOG.warnf("outbox relay run failed, will retry: %s", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .onTermination().invoke(() -> running.set(false))
+                .subscribe().with(sent -> { }, e -> { });
     }
 
     /** Relays until no unsent row is left (or a row fails, or the per-run cap is hit); returns rows sent. */
