@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmark: merchant-service in JVM mode on this machine.
+#  1. startup: launch -> readiness UP, and Quarkus' own "started in"; idle RSS after 5 s
+#  2. GET /merchants/{id} with a real signed bearer token under wrk (-t2 -c64 -d20s), against a
+#     baseline in the same run (GET /q/health/live: HTTP + JSON floor of the same process)
+# Needs: PostgreSQL on 127.0.0.1:5432 (database merchant_bench is created), Kafka (started here
+# with infra/kafka.sh if not running), wrk (installed from Debian if missing).
+# usage: bench/read-api.sh [--build] [--duration 20s] [--connections 64]
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+DURATION=20s; CONNECTIONS=64; BUILD=0
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --build) BUILD=1 ;;
+    --duration) DURATION="$2"; shift ;;
+    --connections) CONNECTIONS="$2"; shift ;;
+  esac
+  shift
+done
+OUT="$ROOT/bench/results"; mkdir -p "$OUT"
+PORT=18081
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if [[ $BUILD == 1 || ! -f merchant-service/target/quarkus-app/quarkus-run.jar ]]; then
+  ./mvnw -q -B package -DskipTests -pl merchant-service -am
+fi
+infra/kafka.sh start
+psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'merchant_bench'" | grep -q 1 \
+  || createdb -h 127.0.0.1 -U postgres merchant_bench
+
+ADMIN=$(bench/jwt.sh platform-admin)
+start_ns=$(date +%s%N)
+DB_REACTIVE_URL=postgresql://127.0.0.1:5432/merchant_bench DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/merchant_bench \
+KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+  java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$(bench/jwt.sh --public-key)" \
+       -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO \
+       -jar merchant-service/target/quarkus-app/quarkus-run.jar > "$OUT/merchant-service.log" 2>&1 &
+PID=$!
+trap 'kill $PID 2>/dev/null || true' EXIT
+until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
+  kill -0 $PID 2>/dev/null || { echo "service died:"; tail -30 "$OUT/merchant-service.log"; exit 1; }
+  sleep 0.05
+done
+ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+started_in=$(grep -o 'started in [0-9.]*s' "$OUT/merchant-service.log" | head -1)
+sleep 5
+rss_idle_mb=$(( $(ps -o rss= -p $PID) / 1024 ))
+
+ID=$(curl -fs -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' \
+  -d '{"name":"Bench Brand","kind":"BRAND","category":"apparel","region":"Hangzhou","followers":1000,"trustRights":true}' \
+  "http://127.0.0.1:$PORT/merchants" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+curl -fs -o /dev/null -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/merchants/$ID"
+
+# warm-up: C2 needs a while on 2 cores shared with wrk, PostgreSQL and Kafka
+wrk -t2 -c"$CONNECTIONS" -d30s -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/merchants/$ID" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -H "Authorization: Bearer $ADMIN" "http://127.0.0.1:$PORT/merchants/$ID" > "$OUT/get-merchant.txt"
+wrk -t2 -c"$CONNECTIONS" -d10s "http://127.0.0.1:$PORT/q/health/live" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/q/health/live" > "$OUT/baseline-live.txt"
+rss_load_mb=$(( $(ps -o rss= -p $PID) / 1024 ))
+
+rps() { awk '/Requests\/sec/ {print $2}' "$1"; }
+p99() { awk '$1 == "99%" {print $2}' "$1"; }
+non2xx() { awk '/Non-2xx/ {print $4}' "$1"; }
+r_get=$(rps "$OUT/get-merchant.txt"); r_base=$(rps "$OUT/baseline-live.txt")
+{
+  echo "merchant-service JVM mode, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+  echo "startup: launch -> ready ${ready_ms} ms; Quarkus: ${started_in:-n/a}; idle RSS ${rss_idle_mb} MB; RSS after load ${rss_load_mb} MB"
+  echo "GET /merchants/{id} (JWT verified, Hibernate Reactive): $r_get req/s, p99 $(p99 "$OUT/get-merchant.txt"), non-2xx: $(non2xx "$OUT/get-merchant.txt")"
+  echo "baseline GET /q/health/live:                         $r_base req/s, p99 $(p99 "$OUT/baseline-live.txt")"
+  echo "ratio GET merchant / baseline: $(awk -v a="$r_get" -v b="$r_base" 'BEGIN {printf "%.2f", a / b}')"
+} | tee "$OUT/summary.txt"
