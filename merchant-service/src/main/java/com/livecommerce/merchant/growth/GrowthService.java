@@ -1,5 +1,7 @@
 package com.livecommerce.merchant.growth;
 
+import com.livecommerce.plumbing.time.Period;
+
 import com.livecommerce.merchant.merchant.MerchantKind;
 import com.livecommerce.merchant.merchant.MerchantStage;
 import com.livecommerce.plumbing.problem.ProblemException;

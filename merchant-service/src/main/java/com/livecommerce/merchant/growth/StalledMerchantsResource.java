@@ -1,5 +1,7 @@
 package com.livecommerce.merchant.growth;
 
+import com.livecommerce.plumbing.time.Period;
+
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 

@@ -1,5 +1,7 @@
 package com.livecommerce.merchant.growth;
 
+import com.livecommerce.plumbing.time.Period;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -34,6 +36,12 @@ class PeriodTest {
     void refusesOthers(String text) {
         ProblemException e = assertThrows(ProblemException.class, () -> Period.parse("earlier", text));
         assertEquals("earlier", e.errors().get(0).field());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2021, 2020", "2021H2, 2021H1", "2021H1, 2020H2", "2021Q1, 2020Q4", "2021Q3, 2021Q2", "2021-01, 2020-12", "2021-10, 2021-09"})
+    void knowsThePreviousPeriod(String period, String previous) {
+        assertEquals(previous, Period.parse("p", period).previous().label());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.livecommerce.merchant.growth;
 
+
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;

@@ -1,4 +1,4 @@
-package com.livecommerce.merchant.growth;
+package com.livecommerce.plumbing.time;
 
 import com.livecommerce.plumbing.problem.ProblemException;
 import java.time.LocalDate;
@@ -43,6 +43,22 @@ public record Period(String label, LocalDate start, LocalDate endExclusive) {
             return new Period(value, month.atDay(1), month.plusMonths(1).atDay(1));
         }
         return new Period(value, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+    }
+
+    /** The period of the same kind just before this one (2021H2 -> 2021H1, 2021-01 -> 2020-12). */
+    public Period previous() {
+        String label;
+        if (label().length() == 4) {
+            label = String.valueOf(start.getYear() - 1);
+        } else if (label().charAt(4) == 'H') {
+            label = start.getMonthValue() == 1 ? (start.getYear() - 1) + "H2" : start.getYear() + "H1";
+        } else if (label().charAt(4) == 'Q') {
+            LocalDate prev = start.minusMonths(3);
+            label = prev.getYear() + "Q" + ((prev.getMonthValue() - 1) / 3 + 1);
+        } else {
+            label = YearMonth.from(start.minusMonths(1)).toString();
+        }
+        return parse("period", label);
     }
 
     public boolean contains(LocalDate date) {

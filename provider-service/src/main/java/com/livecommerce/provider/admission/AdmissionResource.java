@@ -1,0 +1,113 @@
+package com.livecommerce.provider.admission;
+
+import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
+
+import com.livecommerce.plumbing.security.TenantGuard;
+import com.livecommerce.provider.provider.ProviderView;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/providers")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "admission")
+@SecurityRequirement(name = "oidc")
+public class AdmissionResource {
+
+    @Inject
+    AdmissionService admission;
+
+    @Inject
+    TenantGuard tenants;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Path("/{id}/review")
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Run the admission rules: APPLIED -> ADMITTED or REJECTED, with every failed rule in reasons")
+    public Uni<AdmissionDtos.ReviewResult> review(@PathParam("id") UUID id) {
+        return admission.review(id, actor());
+    }
+
+    @POST
+    @Path("/{id}/suspend")
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Suspend a provider, with a reason (platform-admin)")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ProviderView> suspend(@PathParam("id") UUID id, @Valid @NotNull AdmissionDtos.Reason body) {
+        return admission.suspend(id, body.reason(), actor());
+    }
+
+    @POST
+    @Path("/{id}/reinstate")
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Lift a suspension, with a reason (platform-admin)")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<ProviderView> reinstate(@PathParam("id") UUID id, @Valid @NotNull AdmissionDtos.Reason body) {
+        return admission.reinstate(id, body.reason(), actor());
+    }
+
+    @POST
+    @Path("/{id}/appeals")
+    @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
+    @Operation(summary = "Appeal the current rejection or suspension, once per decision (the provider itself)")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<Response> appeal(@PathParam("id") UUID id, @Valid @NotNull AdmissionDtos.Reason body, @Context UriInfo uri) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return admission.appeal(id, body.reason(), actor())
+                .map(a -> Response.created(uri.getAbsolutePathBuilder().path(a.id().toString()).build()).entity(a).build());
+    }
+
+    @GET
+    @Path("/{id}/appeals")
+    @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
+    @Operation(summary = "A provider's appeals")
+    public Uni<List<AdmissionDtos.AppealView>> appeals(@PathParam("id") UUID id) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return admission.appeals(id);
+    }
+
+    @POST
+    @Path("/{id}/appeals/{appealId}/decision")
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Decide an appeal: GRANTED (the decision is reversed) or DENIED, with a reason (platform-admin)")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<AdmissionDtos.AppealView> decide(@PathParam("id") UUID id, @PathParam("appealId") UUID appealId,
+            @Valid @NotNull AdmissionDtos.AppealDecision body) {
+        return admission.decide(id, appealId, body, actor());
+    }
+
+    @GET
+    @Path("/{id}/decisions")
+    @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
+    @Operation(summary = "The audit trail: every admission decision, suspension, reinstatement, appeal and probation")
+    public Uni<List<AdmissionDtos.DecisionView>> decisions(@PathParam("id") UUID id) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return admission.trail(id);
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
+    }
+}

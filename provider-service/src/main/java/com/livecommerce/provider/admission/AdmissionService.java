@@ -1,0 +1,176 @@
+package com.livecommerce.provider.admission;
+
+import com.livecommerce.plumbing.problem.ProblemException;
+import com.livecommerce.plumbing.problem.ProblemType;
+import com.livecommerce.provider.operator.OperatorService;
+import com.livecommerce.provider.provider.AdmissionStatus;
+import com.livecommerce.provider.provider.Provider;
+import com.livecommerce.provider.provider.ProviderEvents;
+import com.livecommerce.provider.provider.ProviderService;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Strict admission (严准入): review, suspension, reinstatement, one appeal per decision, audit trail. */
+@ApplicationScoped
+public class AdmissionService {
+
+    @Inject
+    ProviderService providers;
+
+    @Inject
+    OperatorService operators;
+
+    @Inject
+    AdmissionRules rules;
+
+    @Inject
+    AuditTrail audit;
+
+    @WithTransaction
+    public Uni<AdmissionDtos.ReviewResult> review(UUID id, String actor) {
+        return providers.require(id).chain(p -> {
+            if (p.admission != AdmissionStatus.APPLIED) {
+                return Uni.createFrom().failure(ProblemException.illegalTransition("provider", id, p.admission, "review"));
+            }
+            AdmissionRules.TypeRules typeRules = rules.types().get(p.type.name());
+            if (typeRules == null) {
+                return Uni.createFrom().failure(new IllegalStateException("no admission rules configured for " + p.type));
+            }
+            return operators.certifiedCount(id).chain(certified -> {
+                List<AdmissionReview.FailedRule> failed = AdmissionReview.evaluate(p, certified, typeRules);
+                boolean admitted = failed.isEmpty();
+                p.admission = admitted ? AdmissionStatus.ADMITTED : AdmissionStatus.REJECTED;
+                touch(p);
+                List<String> reasons = failed.stream().map(f -> f.rule() + ": " + f.detail()).toList();
+                return audit.record(id, admitted ? Decision.Action.ADMITTED : Decision.Action.REJECTED, reasons, actor)
+                        .chain(() -> Panache.flush())
+                        .chain(() -> providers.publish(p, admitted ? ProviderEvents.ADMITTED : ProviderEvents.REJECTED, reasons))
+                        .replaceWith(() -> new AdmissionDtos.ReviewResult(id, p.status(), failed));
+            });
+        });
+    }
+
+    @WithTransaction
+    public Uni<com.livecommerce.provider.provider.ProviderView> suspend(UUID id, String reason, String actor) {
+        return providers.require(id).chain(p -> {
+            if (p.suspended) {
+                return Uni.createFrom().failure(ProblemException.illegalTransition("provider", id, "SUSPENDED", "suspend"));
+            }
+            p.suspended = true;
+            p.suspensionProposed = false;
+            touch(p);
+            return audit.record(id, Decision.Action.SUSPENDED, List.of(reason), actor)
+                    .chain(() -> Panache.flush())
+                    .chain(() -> providers.publish(p, ProviderEvents.SUSPENDED, List.of(reason)))
+                    .replaceWith(() -> com.livecommerce.provider.provider.ProviderView.of(p));
+        });
+    }
+
+    @WithTransaction
+    public Uni<com.livecommerce.provider.provider.ProviderView> reinstate(UUID id, String reason, String actor) {
+        return providers.require(id).chain(p -> {
+            if (!p.suspended) {
+                return Uni.createFrom().failure(ProblemException.illegalTransition("provider", id, p.status(), "reinstate"));
+            }
+            return lift(p, reason, actor, Decision.Action.REINSTATED)
+                    .replaceWith(() -> com.livecommerce.provider.provider.ProviderView.of(p));
+        });
+    }
+
+    private Uni<Void> lift(Provider p, String reason, String actor, Decision.Action action) {
+        p.suspended = false;
+        touch(p);
+        return audit.record(p.id, action, List.of(reason), actor)
+                .chain(() -> Panache.flush())
+                .chain(() -> providers.publish(p, ProviderEvents.REINSTATED, List.of(reason)));
+    }
+
+    /** A rejected or suspended provider appeals the decision that put it there, once. */
+    @WithTransaction
+    public Uni<AdmissionDtos.AppealView> appeal(UUID id, String reason, String actor) {
+        return providers.require(id).chain(p -> {
+            Appeal.Against against;
+            Decision.Action decided;
+            if (p.suspended) {
+                against = Appeal.Against.SUSPENSION;
+                decided = Decision.Action.SUSPENDED;
+            } else if (p.admission == AdmissionStatus.REJECTED) {
+                against = Appeal.Against.REJECTION;
+                decided = Decision.Action.REJECTED;
+            } else {
+                return Uni.createFrom().failure(new ProblemException(ProblemType.ILLEGAL_TRANSITION,
+                        "provider " + id + " is " + p.status() + ": only a rejection or a suspension can be appealed"));
+            }
+            return audit.latest(id, decided).chain(decision -> Appeal.count("decisionId", decision.id).chain(existing -> {
+                if (existing > 0) {
+                    return Uni.createFrom().failure(new ProblemException(ProblemType.CONFLICT,
+                            "the " + against.name().toLowerCase() + " of " + decision.decidedAt + " was already appealed; one appeal per decision"));
+                }
+                Appeal a = new Appeal();
+                a.id = UUID.randomUUID();
+                a.providerId = id;
+                a.decisionId = decision.id;
+                a.against = against;
+                a.reason = reason;
+                a.status = Appeal.Status.PENDING;
+                a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                return a.persist()
+                        .chain(() -> audit.record(id, Decision.Action.APPEALED, List.of(against + ": " + reason), actor))
+                        .replaceWith(() -> AdmissionDtos.AppealView.of(a));
+            }));
+        });
+    }
+
+    @WithTransaction
+    public Uni<AdmissionDtos.AppealView> decide(UUID id, UUID appealId, AdmissionDtos.AppealDecision decision, String actor) {
+        return providers.require(id).chain(p -> Appeal.<Appeal>findById(appealId).chain(a -> {
+            if (a == null || !a.providerId.equals(id)) {
+                return Uni.createFrom().failure(ProblemException.notFound("appeal", appealId));
+            }
+            if (a.status != Appeal.Status.PENDING) {
+                return Uni.createFrom().failure(ProblemException.illegalTransition("appeal", appealId, a.status, "decide"));
+            }
+            boolean granted = decision.outcome() == AdmissionDtos.Outcome.GRANTED;
+            a.status = granted ? Appeal.Status.GRANTED : Appeal.Status.DENIED;
+            a.decidedBy = actor;
+            a.decisionReason = decision.reason();
+            a.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            Uni<Void> effect = audit.record(id, granted ? Decision.Action.APPEAL_GRANTED : Decision.Action.APPEAL_DENIED,
+                    List.of(decision.reason()), actor).replaceWithVoid();
+            if (granted && a.against == Appeal.Against.SUSPENSION && p.suspended) {
+                effect = effect.chain(() -> lift(p, "appeal granted: " + decision.reason(), actor, Decision.Action.REINSTATED));
+            } else if (granted && a.against == Appeal.Against.REJECTION && p.admission == AdmissionStatus.REJECTED) {
+                p.admission = AdmissionStatus.ADMITTED;
+                touch(p);
+                effect = effect.chain(() -> audit.record(id, Decision.Action.ADMITTED, List.of("appeal granted: " + decision.reason()), actor))
+                        .chain(() -> Panache.flush())
+                        .chain(() -> providers.publish(p, ProviderEvents.ADMITTED, List.of("appeal granted: " + decision.reason())));
+            }
+            return effect.replaceWith(() -> AdmissionDtos.AppealView.of(a));
+        }));
+    }
+
+    @WithSession
+    public Uni<List<AdmissionDtos.DecisionView>> trail(UUID id) {
+        return providers.require(id).chain(p -> audit.of(id));
+    }
+
+    @WithSession
+    public Uni<List<AdmissionDtos.AppealView>> appeals(UUID id) {
+        return providers.require(id).chain(p -> Appeal.<Appeal>find("providerId", Sort.by("createdAt"), id).list())
+                .map(list -> list.stream().map(AdmissionDtos.AppealView::of).toList());
+    }
+
+    private static void touch(Provider p) {
+        p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

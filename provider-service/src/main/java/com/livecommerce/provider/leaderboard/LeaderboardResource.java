@@ -1,0 +1,57 @@
+package com.livecommerce.provider.leaderboard;
+
+import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
+import static com.livecommerce.plumbing.security.Roles.VIEWER;
+
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.rest.QueryParams;
+import com.livecommerce.plumbing.time.Period;
+import com.livecommerce.provider.provider.ProviderType;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/leaderboards")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "horse racing")
+@SecurityRequirement(name = "oidc")
+public class LeaderboardResource {
+
+    @Inject
+    LeaderboardService leaderboards;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @GET
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, PROVIDER})
+    @Operation(summary = "A period's leaderboards per cohort (type, category): rank, score, its components, probation")
+    public Uni<Page<LeaderboardService.EntryView>> list(@Parameter(example = "2021-11") @QueryParam("period") String period,
+            @QueryParam("type") String type, @QueryParam("category") String category,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        return leaderboards.list(Period.parse("period", period), QueryParams.enumValue("type", type, ProviderType.class),
+                category == null || category.isBlank() ? null : category.trim(), PageRequest.of(page, size));
+    }
+
+    @POST
+    @Path("/{period}/compute")
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Compute (or recompute) a period's leaderboards now (platform-admin); the same data gives the same boards")
+    public Uni<LeaderboardService.Summary> compute(@PathParam("period") String period) {
+        return leaderboards.compute(Period.parse("period", period), identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,59 @@
+package com.livecommerce.provider.operator;
+
+import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
+
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.security.TenantGuard;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/providers/{id}/operators")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "operators")
+@SecurityRequirement(name = "oidc")
+public class OperatorResource {
+
+    @Inject
+    OperatorService service;
+
+    @Inject
+    TenantGuard tenants;
+
+    @POST
+    @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
+    @Operation(summary = "Add an operator (操盘手) to a provider (platform-admin or the provider itself)")
+    public Uni<Response> add(@PathParam("id") UUID id, @Valid @NotNull NewOperator request, @Context UriInfo uri) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return service.add(id, request).map(o -> Response.created(uri.getAbsolutePathBuilder().path(o.id().toString()).build())
+                .entity(o).build());
+    }
+
+    @GET
+    @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
+    @Operation(summary = "A provider's operators with their session statistics (sessions run, GMV, ROI)")
+    public Uni<Page<OperatorView>> list(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return service.list(id, PageRequest.of(page, size));
+    }
+}

@@ -1,0 +1,18 @@
+package com.livecommerce.provider.provider;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.util.List;
+
+/** Data of a provider-events event: the provider after the change, and why (for decisions). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ProviderEvent(@JsonUnwrapped ProviderView provider, List<String> reasons, Tier previousTier, Badge previousBadge) {
+
+    public static ProviderEvent of(Provider p) {
+        return new ProviderEvent(ProviderView.of(p), null, null, null);
+    }
+
+    public static ProviderEvent of(Provider p, List<String> reasons) {
+        return new ProviderEvent(ProviderView.of(p), reasons, null, null);
+    }
+}

@@ -1,0 +1,18 @@
+package com.livecommerce.provider.provider;
+
+/** The {@code provider-events} topic and its types. Schemas: {@code src/main/resources/events/provider-events/}. */
+public final class ProviderEvents {
+
+    public static final String TOPIC = "provider-events";
+
+    public static final String APPLIED = "ProviderApplied";
+    public static final String ADMITTED = "ProviderAdmitted";
+    public static final String REJECTED = "ProviderRejected";
+    public static final String SUSPENDED = "ProviderSuspended";
+    public static final String REINSTATED = "ProviderReinstated";
+    public static final String UPDATED = "ProviderUpdated";
+    public static final String TIER_CHANGED = "ProviderTierChanged";
+
+    private ProviderEvents() {
+    }
+}

@@ -1,0 +1,86 @@
+package com.livecommerce.provider.provider;
+
+import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
+
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.rest.QueryParams;
+import com.livecommerce.plumbing.security.TenantGuard;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/providers")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "providers")
+@SecurityRequirement(name = "oidc")
+public class ProviderResource {
+
+    @Inject
+    ProviderService service;
+
+    @Inject
+    TenantGuard tenants;
+
+    @POST
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Register a provider's application (platform-admin); status APPLIED until reviewed")
+    public Uni<Response> apply(@Valid @NotNull ProviderApplication application, @Context UriInfo uri) {
+        return service.apply(application).map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
+                .entity(p).build());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
+    @Operation(summary = "A provider (platform-admin or the provider itself)")
+    public Uni<ProviderView> get(@PathParam("id") UUID id) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return service.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
+    @Operation(summary = "Change a provider's profile; `version` must be the current one, else 409")
+    public Uni<ProviderView> patch(@PathParam("id") UUID id, @Valid @NotNull ProviderPatch patch) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return service.patch(id, patch);
+    }
+
+    @GET
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(summary = "Providers, filtered and paged (platform-admin)")
+    public Uni<Page<ProviderView>> list(@QueryParam("type") String type, @QueryParam("category") String category,
+            @QueryParam("region") String region, @QueryParam("status") String status, @QueryParam("tier") String tier,
+            @QueryParam("page") String page, @QueryParam("size") String size) {
+        var filter = new ProviderRepository.Filter(QueryParams.enumValue("type", type, ProviderType.class),
+                blankToNull(category), blankToNull(region), QueryParams.enumValue("status", status, ProviderStatus.class),
+                QueryParams.enumValue("tier", tier, Tier.class));
+        return service.list(filter, PageRequest.of(page, size));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

@@ -1,0 +1,116 @@
+package com.livecommerce.provider.trackrecord;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.livecommerce.plumbing.events.IdempotentConsumer;
+import com.livecommerce.plumbing.events.PoisonMessageException;
+import com.livecommerce.plumbing.events.ReceivedEvent;
+import com.livecommerce.provider.provider.Provider;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/**
+ * Builds the track record from {@code engagement-events}: each EngagementCompleted (outcome,
+ * rating, leap) is recorded once (by event id, and by engagement id), then the provider's tier
+ * and badge are recomputed. The other engagement event types are acknowledged and ignored here.
+ */
+@ApplicationScoped
+public class EngagementEventsConsumer {
+
+    static final String CONSUMER = "provider-track-record";
+
+    private static final String INSERT = "insert into engagement_outcome"
+            + " (engagement_id, provider_id, merchant_id, completed_on, gmv_before, gmv_during, rating, leap)"
+            + " values (:engagement, :provider, :merchant, :completed, :before, :during, :rating, :leap)"
+            + " on conflict (engagement_id) do nothing";
+
+    @Inject
+    IdempotentConsumer consumer;
+
+    @Inject
+    TrackRecord trackRecord;
+
+    @Incoming("engagement-events")
+    public Uni<Void> onEngagementEvent(Message<String> message) {
+        return consumer.consume(message, CONSUMER, this::apply);
+    }
+
+    Uni<Void> apply(ReceivedEvent event) {
+        if (!"EngagementCompleted".equals(event.type())) {
+            return Uni.createFrom().voidItem();
+        }
+        Outcome o = parse(event);
+        return Provider.<Provider>findById(o.provider).chain(p -> {
+            if (p == null) {
+                return Uni.createFrom().failure(new PoisonMessageException(
+                        "EngagementCompleted " + event.id() + " names an unknown provider " + o.provider));
+            }
+            return Panache.getSession().chain(s -> s.createNativeQuery(INSERT)
+                    .setParameter("engagement", o.engagement)
+                    .setParameter("provider", o.provider)
+                    .setParameter("merchant", o.merchant)
+                    .setParameter("completed", o.completedOn)
+                    .setParameter("before", o.gmvBefore)
+                    .setParameter("during", o.gmvDuring)
+                    .setParameter("rating", o.rating)
+                    .setParameter("leap", o.leap)
+                    .executeUpdate())
+                    .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem() : trackRecord.recompute(p));
+        });
+    }
+
+    record Outcome(UUID engagement, UUID provider, UUID merchant, LocalDate completedOn, BigDecimal gmvBefore,
+            BigDecimal gmvDuring, BigDecimal rating, boolean leap) {
+    }
+
+    static Outcome parse(ReceivedEvent event) {
+        try {
+            JsonNode outcome = event.data().path("outcome");
+            JsonNode rating = event.data().path("rating");
+            BigDecimal before = money(outcome, "gmvBefore", event);
+            BigDecimal during = money(outcome, "gmvDuring", event);
+            BigDecimal score = null;
+            if (rating.isObject()) {
+                int results = score(rating, "results", event);
+                int communication = score(rating, "communication", event);
+                int professionalism = score(rating, "professionalism", event);
+                score = BigDecimal.valueOf(results + communication + professionalism).divide(BigDecimal.valueOf(3), 3, RoundingMode.HALF_EVEN);
+            }
+            return new Outcome(UUID.fromString(event.requireText("engagementId")), UUID.fromString(event.requireText("providerId")),
+                    UUID.fromString(event.requireText("merchantId")),
+                    OffsetDateTime.parse(event.requireText("completedAt")).toLocalDate(), before, during, score,
+                    outcome.path("leap").asBoolean(false));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
+            throw new PoisonMessageException("EngagementCompleted " + event.id() + " is malformed: " + e.getMessage(), e);
+        }
+    }
+
+    private static BigDecimal money(JsonNode node, String field, ReceivedEvent event) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isNumber() && !value.isTextual()) {
+            throw new PoisonMessageException("EngagementCompleted " + event.id() + " has no outcome." + field);
+        }
+        BigDecimal money = new BigDecimal(value.asText());
+        if (money.signum() < 0 || money.stripTrailingZeros().scale() > 2) {
+            throw new PoisonMessageException("EngagementCompleted " + event.id() + " has an invalid outcome." + field + " " + money);
+        }
+        return money;
+    }
+
+    private static int score(JsonNode rating, String field, ReceivedEvent event) {
+        int value = rating.path(field).asInt(0);
+        if (value < 1 || value > 5) {
+            throw new PoisonMessageException("EngagementCompleted " + event.id() + " has rating." + field + " outside 1-5");
+        }
+        return value;
+    }
+}
