@@ -65,7 +65,7 @@ r_get=$(rps "$OUT/get-merchant.txt"); r_base=$(rps "$OUT/baseline-live.txt")
 {
   echo "merchant-service JVM mode, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "startup: launch -> ready ${ready_ms} ms; Quarkus: ${started_in:-n/a}; idle RSS ${rss_idle_mb} MB; RSS after load ${rss_load_mb} MB"
-  echo "GET /merchants/{id} (JWT verified, Hibernate Reactive): $r_get req/s, p99 $(p99 "$OUT/get-merchant.txt"), non-2xx: $(non2xx "$OUT/get-merchant.txt")"
+  echo "GET /merchants/{id} (JWT verified, reactive PG client): $r_get req/s, p99 $(p99 "$OUT/get-merchant.txt"), non-2xx: $(non2xx "$OUT/get-merchant.txt")"
   echo "baseline GET /q/health/live:                         $r_base req/s, p99 $(p99 "$OUT/baseline-live.txt")"
   echo "ratio GET merchant / baseline: $(awk -v a="$r_get" -v b="$r_base" 'BEGIN {printf "%.2f", a / b}')"
 } | tee "$OUT/summary.txt"

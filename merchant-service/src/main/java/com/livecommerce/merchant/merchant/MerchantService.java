@@ -7,6 +7,9 @@ import com.livecommerce.plumbing.rest.PageRequest;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -21,6 +24,12 @@ public class MerchantService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    Pool pool;
+
+    private static final String BY_ID = "select id, name, kind, category, region, followers, trust_rights, repurchase_rate,"
+            + " stage, version, created_at, updated_at from merchant where id = $1";
 
     @WithTransaction
     public Uni<MerchantView> register(NewMerchant request) {
@@ -41,9 +50,21 @@ public class MerchantService {
                 .replaceWith(() -> MerchantView.of(m));
     }
 
-    @WithSession
+    /**
+     * The hot read path (GET /merchants/{id}) reads the row with the reactive SQL client: no
+     * Hibernate session to open for a single-row read (about a fifth of the CPU of the request).
+     */
     public Uni<MerchantView> get(UUID id) {
-        return require(id).map(MerchantView::of);
+        return pool.preparedQuery(BY_ID).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                throw ProblemException.notFound("merchant", id);
+            }
+            Row r = rows.iterator().next();
+            return new MerchantView(r.getUUID("id"), r.getString("name"), MerchantKind.valueOf(r.getString("kind")),
+                    r.getString("category"), r.getString("region"), r.getLong("followers"), r.getBoolean("trust_rights"),
+                    r.getBigDecimal("repurchase_rate"), MerchantStage.valueOf(r.getString("stage")), r.getLong("version"),
+                    r.getOffsetDateTime("created_at"), r.getOffsetDateTime("updated_at"));
+        });
     }
 
     /** The merchant, or a 404 problem. For use inside a caller's session. */
