@@ -112,7 +112,6 @@ public class MerchantService {
 
     @WithSession
     public Uni<Page<MerchantView>> list(MerchantRepository.Filter filter, PageRequest paging) {
-        return merchants.count(filter).chain(total -> merchants.list(filter, paging.offset(), paging.size())
-                .map(list -> paging.page(list.stream().map(MerchantView::of).toList(), total)));
+        return paging.page(merchants.filtered(filter), MerchantView::of);
     }
 }

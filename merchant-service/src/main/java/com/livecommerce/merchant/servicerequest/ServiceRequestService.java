@@ -47,11 +47,9 @@ public class ServiceRequestService {
 
     @WithSession
     public Uni<Page<ServiceRequestView>> list(UUID merchantId, PageRequest paging) {
-        return merchants.require(merchantId)
-                .chain(m -> ServiceRequest.count("merchantId", merchantId))
-                .chain(total -> ServiceRequest.<ServiceRequest>find("merchantId", Sort.descending("createdAt").and("id"), merchantId)
-                        .range(paging.offset(), paging.offset() + paging.size() - 1).list()
-                        .map(list -> paging.page(list.stream().map(ServiceRequestView::of).toList(), total)));
+        return merchants.require(merchantId).chain(m -> paging.page(
+                ServiceRequest.<ServiceRequest>find("merchantId", Sort.descending("createdAt").and("id"), merchantId),
+                ServiceRequestView::of));
     }
 
     @WithSession

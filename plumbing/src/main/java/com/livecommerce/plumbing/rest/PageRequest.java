@@ -4,7 +4,10 @@ import com.livecommerce.plumbing.problem.Problem;
 import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.problem.ProblemType;
 import java.util.ArrayList;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
+import io.smallrye.mutiny.Uni;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * {@code page} (from 0) and {@code size} (1..{@value #MAX_SIZE}) query parameters, parsed from text
@@ -31,6 +34,12 @@ public record PageRequest(int page, int size) {
 
     public <T> Page<T> page(List<T> items, long total) {
         return new Page<>(items, page, size, total);
+    }
+
+    /** Runs a Panache query for this page (its total, then its rows) and maps each row to its view. */
+    public <E, V> Uni<Page<V>> page(PanacheQuery<E> query, Function<E, V> view) {
+        return query.count().chain(total -> query.range(offset(), offset() + size - 1).list()
+                .map(rows -> page(rows.stream().map(view).toList(), total)));
     }
 
     private static int parse(String field, String raw, int fallback, int min, int max, List<Problem.FieldError> errors) {

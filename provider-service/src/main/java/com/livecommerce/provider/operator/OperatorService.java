@@ -39,11 +39,8 @@ public class OperatorService {
 
     @WithSession
     public Uni<Page<OperatorView>> list(UUID providerId, PageRequest paging) {
-        return providers.require(providerId)
-                .chain(p -> Operator.count("providerId", providerId))
-                .chain(total -> Operator.<Operator>find("providerId", Sort.by("createdAt").and("id"), providerId)
-                        .range(paging.offset(), paging.offset() + paging.size() - 1).list()
-                        .map(list -> paging.page(list.stream().map(OperatorView::of).toList(), total)));
+        return providers.require(providerId).chain(p -> paging.page(
+                Operator.<Operator>find("providerId", Sort.by("createdAt").and("id"), providerId), OperatorView::of));
     }
 
     /** Certified operators of a provider, for admission; inside the caller's session. */

@@ -24,7 +24,8 @@ public final class CodeList {
         return Arrays.stream(column.substring(1, column.length() - 1).split("\\|")).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** A LIKE pattern matching a column that holds {@code code} (LIKE wildcards in it are escaped). */
     public static String containing(String code) {
-        return "%|" + code + "|%";
+        return "%|" + code.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%";
     }
 }

@@ -94,7 +94,6 @@ public class ProviderService {
 
     @WithSession
     public Uni<Page<ProviderView>> list(ProviderRepository.Filter filter, PageRequest paging) {
-        return providers.count(filter).chain(total -> providers.list(filter, paging.offset(), paging.size())
-                .map(list -> paging.page(list.stream().map(ProviderView::of).toList(), total)));
+        return paging.page(providers.filtered(filter), ProviderView::of);
     }
 }

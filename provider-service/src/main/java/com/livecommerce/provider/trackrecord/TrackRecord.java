@@ -8,6 +8,7 @@ import com.livecommerce.provider.provider.ProviderEvents;
 import com.livecommerce.provider.provider.ProviderView;
 import com.livecommerce.provider.provider.Tier;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +38,34 @@ public class TrackRecord {
     @Inject
     Outbox outbox;
 
-    Clock clock = Clock.systemUTC();
+    private volatile Clock clock = Clock.systemUTC();
+
+    /** For tests: the clock that decides which engagements still fall in the trailing 12 months. */
+    void useClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Daily, the trailing year moves on: providers whose served GMV came from engagements that
+     * are now older than 365 days lose it (and may drop a tier). Each provider in its own transaction.
+     */
+    @Scheduled(cron = "{provider.track-record.recompute-cron:0 30 1 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public Uni<Void> recomputeAll() {
+        return Panache.withSession(() -> Provider.<Provider>find("servedGmv12m > 0 or tier <> ?1 or badge <> ?2", Tier.NONE, Badge.NONE)
+                        .project(IdOnly.class).list())
+                .chain(ids -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (IdOnly p : ids) {
+                        chain = chain.chain(() -> Panache.withTransaction(() -> Provider.<Provider>findById(p.id())
+                                .chain(provider -> provider == null ? Uni.createFrom().voidItem() : recompute(provider))));
+                    }
+                    return chain;
+                });
+    }
+
+    /** Projection of a provider to its id. */
+    public record IdOnly(java.util.UUID id) {
+    }
 
     public Uni<Void> recompute(Provider p) {
         LocalDate since = LocalDate.now(clock).minusDays(365);

@@ -94,6 +94,10 @@ class AdmissionTest {
         given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON).body("{\"reason\": \"third try\"}")
                 .post("/providers/{id}/appeals", id).then().statusCode(409);
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}", id).then().body("status", equalTo("REJECTED"));
+        given().auth().oauth2(Tokens.provider(id)).get("/providers/{id}/appeals", id)
+                .then().statusCode(200).body("id", contains(appeal)).body("status", contains("DENIED"));
+        given().auth().oauth2(Tokens.provider(UUID.randomUUID())).get("/providers/{id}/appeals", id).then().statusCode(403);
+        given().get("/providers/{id}/appeals", id).then().statusCode(401);
         given().auth().oauth2(Tokens.provider(id)).get("/providers/{id}/decisions", id)
                 .then().statusCode(200)
                 .body("action", contains("REJECTED", "APPEALED", "APPEAL_DENIED"))
