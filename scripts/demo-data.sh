@@ -23,3 +23,19 @@ gmv "$brand" '[{"date":"2021-05-20","gmv":"6000000.00","orders":52000,"sourceId"
 gmv "$belt" '[{"date":"2021-06-18","gmv":"2500000.00","orders":30000,"sourceId":"demo-b-h1"},{"date":"2021-11-22","gmv":"2300000.00","orders":25600,"sourceId":"demo-session-b"}]'
 gmv "$creator" '[{"date":"2021-11-30","gmv":"3000000.00","orders":41000,"sourceId":"demo-c-nov"}]'
 echo "demo merchants: m-brand=$brand m-belt=$belt m-creator=$creator"
+
+# Providers (DOMAIN.md: the three focuses), with certified operators, through strict admission.
+PURL="${PROVIDER_URL:-http://127.0.0.1:8082}"
+provider() { # key json operators
+  if grep -q "^$1=" "$STATE" 2>/dev/null; then grep "^$1=" "$STATE" | cut -d= -f2; return; fi
+  local id; id=$(curl -fs "${auth[@]}" -d "$2" "$PURL/providers" | sed -E 's/.*"id":"([^"]+)".*/\1/')
+  for _ in $(seq 1 "$3"); do
+    curl -fs -o /dev/null "${auth[@]}" -d '{"name":"Certified operator","specialties":["AD_OPTIMIZATION","LIVE_OPERATIONS"],"certified":true}' "$PURL/providers/$id/operators"
+  done
+  curl -fs -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" "$PURL/providers/$id/review"
+  echo "$1=$id" >> "$STATE"; echo "$id"
+}
+mcn=$(provider p-mcn '{"name":"Kuaiyu MCN","type":"MCN","categories":["apparel","kidswear"],"regions":["Hangzhou"],"capabilities":["LIVE_OPERATIONS","AD_OPTIMIZATION","CONTENT"],"capacity":30,"declaredServedGmv":"1200000000.00"}' 3)
+pbelt=$(provider p-belt '{"name":"Zhili Belt Services","type":"INDUSTRIAL_BELT","categories":["kidswear"],"regions":["Zhili, Huzhou"],"capabilities":["ACCOUNT_LAUNCH","PRODUCT_SELECTION","SKU_MANAGEMENT"],"capacity":20,"declaredServedGmv":"150000000.00"}' 2)
+pbrand=$(provider p-brand '{"name":"Brand Self-Broadcast Partners","type":"BRAND","categories":["apparel"],"regions":["Shanghai"],"capabilities":["LIVE_OPERATIONS","PRIVATE_DOMAIN","TEAM_MANAGEMENT"],"capacity":10,"declaredServedGmv":"300000000.00"}' 2)
+echo "demo providers: p-mcn=$mcn p-belt=$pbelt p-brand=$pbrand"
