@@ -149,6 +149,30 @@ class MerchantResourceTest {
     }
 
     @Test
+    void concurrentPatchesOfOneVersionLetExactlyOneWin() throws Exception {
+        UUID id = Fixtures.merchant("Contended");
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int followers = 100 + i;
+                answers.add(threads.submit(() -> given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
+                        .body("{\"version\": 0, \"followers\": " + followers + "}")
+                        .patch("/merchants/{id}", id).statusCode()));
+            }
+            java.util.List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                statuses.add(answer.get());
+            }
+            org.junit.jupiter.api.Assertions.assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+            org.junit.jupiter.api.Assertions.assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            threads.shutdown();
+        }
+        given().auth().oauth2(Tokens.admin()).get("/merchants/{id}", id).then().body("version", equalTo(1));
+    }
+
+    @Test
     void patchValidatesAndChecksRolesAndTenant() {
         UUID id = Fixtures.merchant("Patch Guarded");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"followers\": 5}")

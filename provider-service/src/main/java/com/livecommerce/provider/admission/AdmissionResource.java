@@ -3,6 +3,8 @@ package com.livecommerce.provider.admission;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.plumbing.security.TenantGuard;
 import com.livecommerce.provider.provider.ProviderView;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -17,6 +19,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -83,9 +86,10 @@ public class AdmissionResource {
     @Path("/{id}/appeals")
     @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
     @Operation(summary = "A provider's appeals")
-    public Uni<List<AdmissionDtos.AppealView>> appeals(@PathParam("id") UUID id) {
+    public Uni<Page<AdmissionDtos.AppealView>> appeals(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
-        return admission.appeals(id);
+        return admission.appeals(id, PageRequest.of(page, size));
     }
 
     @POST
@@ -102,9 +106,10 @@ public class AdmissionResource {
     @Path("/{id}/decisions")
     @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
     @Operation(summary = "The audit trail: every admission decision, suspension, reinstatement, appeal and probation")
-    public Uni<List<AdmissionDtos.DecisionView>> decisions(@PathParam("id") UUID id) {
+    public Uni<Page<AdmissionDtos.DecisionView>> decisions(@PathParam("id") UUID id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
-        return admission.trail(id);
+        return admission.trail(id, PageRequest.of(page, size));
     }
 
     private String actor() {

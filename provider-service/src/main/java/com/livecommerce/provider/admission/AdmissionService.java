@@ -2,6 +2,8 @@ package com.livecommerce.provider.admission;
 
 import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.problem.ProblemType;
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.provider.operator.OperatorService;
 import com.livecommerce.provider.provider.AdmissionStatus;
 import com.livecommerce.provider.provider.Provider;
@@ -160,14 +162,14 @@ public class AdmissionService {
     }
 
     @WithSession
-    public Uni<List<AdmissionDtos.DecisionView>> trail(UUID id) {
-        return providers.require(id).chain(p -> audit.of(id));
+    public Uni<Page<AdmissionDtos.DecisionView>> trail(UUID id, PageRequest paging) {
+        return providers.require(id).chain(p -> audit.of(id, paging));
     }
 
     @WithSession
-    public Uni<List<AdmissionDtos.AppealView>> appeals(UUID id) {
-        return providers.require(id).chain(p -> Appeal.<Appeal>find("providerId", Sort.by("createdAt"), id).list())
-                .map(list -> list.stream().map(AdmissionDtos.AppealView::of).toList());
+    public Uni<Page<AdmissionDtos.AppealView>> appeals(UUID id, PageRequest paging) {
+        return providers.require(id).chain(p -> paging.page(
+                Appeal.<Appeal>find("providerId", Sort.by("createdAt").and("id"), id), AdmissionDtos.AppealView::of));
     }
 
     private static void touch(Provider p) {

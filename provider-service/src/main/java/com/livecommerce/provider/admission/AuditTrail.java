@@ -3,6 +3,8 @@ package com.livecommerce.provider.admission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livecommerce.plumbing.rest.Page;
+import com.livecommerce.plumbing.rest.PageRequest;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,9 +37,8 @@ public class AuditTrail {
         return d.persist().replaceWith(d);
     }
 
-    public Uni<List<AdmissionDtos.DecisionView>> of(UUID providerId) {
-        return Decision.<Decision>find("providerId", Sort.by("decidedAt").and("id"), providerId).list()
-                .map(list -> list.stream().map(this::view).toList());
+    public Uni<Page<AdmissionDtos.DecisionView>> of(UUID providerId, PageRequest paging) {
+        return paging.page(Decision.<Decision>find("providerId", Sort.by("decidedAt").and("id"), providerId), this::view);
     }
 
     /** The latest decision of one of {@code actions}, or null. */

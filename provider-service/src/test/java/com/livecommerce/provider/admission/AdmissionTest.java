@@ -95,13 +95,13 @@ class AdmissionTest {
                 .post("/providers/{id}/appeals", id).then().statusCode(409);
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}", id).then().body("status", equalTo("REJECTED"));
         given().auth().oauth2(Tokens.provider(id)).get("/providers/{id}/appeals", id)
-                .then().statusCode(200).body("id", contains(appeal)).body("status", contains("DENIED"));
+                .then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(appeal)).body("items.status", contains("DENIED"));
         given().auth().oauth2(Tokens.provider(UUID.randomUUID())).get("/providers/{id}/appeals", id).then().statusCode(403);
         given().get("/providers/{id}/appeals", id).then().statusCode(401);
         given().auth().oauth2(Tokens.provider(id)).get("/providers/{id}/decisions", id)
                 .then().statusCode(200)
-                .body("action", contains("REJECTED", "APPEALED", "APPEAL_DENIED"))
-                .body("[0].reasons[0]", containsString("MIN_CERTIFIED_OPERATORS"));
+                .body("items.action", contains("REJECTED", "APPEALED", "APPEAL_DENIED"))
+                .body("items[0].reasons[0]", containsString("MIN_CERTIFIED_OPERATORS"));
     }
 
     @Test
@@ -134,7 +134,7 @@ class AdmissionTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"cleared\"}")
                 .post("/providers/{id}/reinstate", id).then().statusCode(200).body("status", equalTo("ADMITTED"));
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}/decisions", id).then().statusCode(200)
-                .body("action", contains("ADMITTED", "SUSPENDED", "APPEALED", "APPEAL_GRANTED", "REINSTATED", "SUSPENDED", "REINSTATED"));
+                .body("items.action", contains("ADMITTED", "SUSPENDED", "APPEALED", "APPEAL_GRANTED", "REINSTATED", "SUSPENDED", "REINSTATED"));
     }
 
     @Test

@@ -95,8 +95,8 @@ class LeaderboardTest {
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}", laggard).then().body("suspensionProposed", equalTo(true));
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}", providers.get(0)).then().body("suspensionProposed", equalTo(false));
         given().auth().oauth2(Tokens.provider(laggard)).get("/providers/{id}/decisions", laggard)
-                .then().body("action", hasItem("SUSPENSION_PROPOSED"))
-                .body("findAll { it.action == 'SUSPENSION_PROPOSED' }", hasSize(1));
+                .then().body("items.action", hasItem("SUSPENSION_PROPOSED"))
+                .body("items.findAll { it.action == 'SUSPENSION_PROPOSED' }", hasSize(1));
 
         // the same period computed again gives the same board and no second proposal
         given().auth().oauth2(Tokens.admin()).post("/leaderboards/2021-11/compute").then().statusCode(200)
@@ -105,7 +105,7 @@ class LeaderboardTest {
                 .queryParam("category", category).get("/leaderboards").then().statusCode(200).extract().asString();
         assertEquals(board, again);
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}/decisions", laggard)
-                .then().body("findAll { it.action == 'SUSPENSION_PROPOSED' }", hasSize(1));
+                .then().body("items.findAll { it.action == 'SUSPENSION_PROPOSED' }", hasSize(1));
     }
 
     @Test
