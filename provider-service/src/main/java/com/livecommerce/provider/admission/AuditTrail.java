@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,19 +24,30 @@ public class AuditTrail {
     @Inject
     ObjectMapper mapper;
 
+    private final AtomicReference<OffsetDateTime> last = new AtomicReference<>(OffsetDateTime.MIN);
+
     public Uni<Decision> record(UUID providerId, Decision.Action action, List<String> reasons, String actor) {
         Decision d = new Decision();
         d.id = UUID.randomUUID();
         d.providerId = providerId;
         d.action = action;
         d.actor = actor;
-        d.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        d.decidedAt = nextTimestamp();
         try {
             d.reasons = mapper.writeValueAsString(reasons);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
         return d.persist().replaceWith(d);
+    }
+
+    /**
+     * Now, but strictly after the previous decision recorded here (PostgreSQL keeps microseconds), so
+     * two decisions of one request (appeal granted, then reinstated) keep their order in the trail.
+     */
+    private OffsetDateTime nextTimestamp() {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        return last.updateAndGet(previous -> now.isAfter(previous) ? now : previous.plus(1, ChronoUnit.MICROS));
     }
 
     public Uni<Page<AdmissionDtos.DecisionView>> of(UUID providerId, PageRequest paging) {
