@@ -178,6 +178,9 @@ class MerchantResourceTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"followers\": 5}")
                 .patch("/merchants/{id}", id)
                 .then().statusCode(422).body("errors.field", hasItem("patch.version"));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"version\": 0, \"name\": \"   \"}")
+                .patch("/merchants/{id}", id)
+                .then().statusCode(422).body("errors.field", hasItem("patch.name"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"version\": 0, \"repurchaseRate\": 1.5}")
                 .patch("/merchants/{id}", id)
                 .then().statusCode(422).body("errors.field", hasItem("patch.repurchaseRate"));
