@@ -11,11 +11,14 @@ import java.util.Map;
 /**
  * Points the service under test at the real PostgreSQL of this machine (127.0.0.1:5432 unless
  * {@code PGHOST}/{@code PGPORT}/{@code PGUSER}/{@code PGPASSWORD} say otherwise) and creates the
- * service's test database if it is missing. Init arg {@code database}: the database name.
+ * service's test database if it is missing. Init arg {@code database}: the database name. The
+ * reactive connections (everything but Flyway) go through a {@link TcpProxy}, which a test gets with
+ * {@link InjectDatabaseProxy} to cut the service off from PostgreSQL.
  */
 public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleManager {
 
     private String database = "test";
+    private TcpProxy proxy;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -29,10 +32,11 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
         String user = env("PGUSER", "postgres");
         String password = env("PGPASSWORD", "");
         ensureDatabase(host, port, user, password, database);
+        proxy = new TcpProxy(host, Integer.parseInt(port));
         return Map.of(
                 "quarkus.datasource.username", user,
                 "quarkus.datasource.password", password,
-                "quarkus.datasource.reactive.url", "postgresql://" + host + ":" + port + "/" + database,
+                "quarkus.datasource.reactive.url", "postgresql://127.0.0.1:" + proxy.port() + "/" + database,
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://" + host + ":" + port + "/" + database,
                 "quarkus.datasource.devservices.enabled", "false");
     }
@@ -71,7 +75,15 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
     }
 
     @Override
+    public void inject(TestInjector testInjector) {
+        testInjector.injectIntoFields(proxy, new TestInjector.AnnotatedAndMatchesType(InjectDatabaseProxy.class, TcpProxy.class));
+    }
+
+    @Override
     public void stop() {
         // the database is kept; Flyway cleans it at the next test start
+        if (proxy != null) {
+            proxy.close();
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -113,6 +114,12 @@ public class ProblemMappers {
         return response(Problem.of(type, detail));
     }
 
+    @ServerExceptionMapper({ClosedConnectionException.class, java.net.ConnectException.class})
+    public Response unreachable(Exception e) {
+        Response mapped = fromCauses(e);
+        return mapped != null ? mapped : internal(e);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
         Response mapped = fromCauses(e.getCause());
@@ -141,6 +148,12 @@ public class ProblemMappers {
             }
             if (t instanceof StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
                 return stale((RuntimeException) t);
+            }
+            if (t instanceof ClosedConnectionException || t instanceof java.net.ConnectException
+                    || t instanceof java.nio.channels.ClosedChannelException) {
+                LOG.warnf("database unreachable: %s", t.getMessage());
+                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
+                        .entity(Problem.of(ProblemType.UNAVAILABLE, "the database cannot be reached; nothing was changed, retry later")).build();
             }
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return response(Problem.of(ProblemType.CONFLICT, "a resource with the same unique key already exists"));
