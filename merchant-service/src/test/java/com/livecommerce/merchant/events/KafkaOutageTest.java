@@ -8,7 +8,10 @@ import com.livecommerce.testsupport.InjectKafkaBroker;
 import com.livecommerce.testsupport.KafkaBrokerResource;
 import com.livecommerce.testsupport.Tokens;
 import com.livecommerce.testsupport.TopicProbe;
+import com.livecommerce.plumbing.outbox.OutboxRelay;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,6 +34,9 @@ class KafkaOutageTest {
 
     @InjectKafkaBroker
     KafkaBrokerResource broker;
+
+    @Inject
+    OutboxRelay relay;
 
     @Test
     void writesSurviveABrokerOutageAndTheirEventsArriveOnceAfterwards() {
@@ -58,5 +64,8 @@ class KafkaOutageTest {
             assertEquals(expected.stream().collect(Collectors.toMap(Function.identity(), k -> 1L)), perMerchant,
                     "each MerchantRegistered exactly once");
         }
+        // and the outbox marked every one of them sent
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertEquals(List.of(),
+                VertxContextSupport.subscribeAndAwait(() -> relay.pendingIds())));
     }
 }

@@ -50,6 +50,15 @@ public class OperatorResource {
     }
 
     @GET
+    @Path("/{operatorId}")
+    @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
+    @Operation(summary = "One operator with its session statistics")
+    public Uni<OperatorView> get(@PathParam("id") UUID id, @PathParam("operatorId") UUID operatorId) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return service.get(id, operatorId);
+    }
+
+    @GET
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
     @Operation(summary = "A provider's operators with their session statistics (sessions run, GMV, ROI)")
     public Uni<Page<OperatorView>> list(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {

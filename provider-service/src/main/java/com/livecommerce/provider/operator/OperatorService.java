@@ -43,6 +43,13 @@ public class OperatorService {
                 Operator.<Operator>find("providerId", Sort.by("createdAt").and("id"), providerId), OperatorView::of));
     }
 
+    @WithSession
+    public Uni<OperatorView> get(UUID providerId, UUID operatorId) {
+        return Operator.<Operator>findById(operatorId)
+                .map(o -> o == null || !o.providerId.equals(providerId) ? null : OperatorView.of(o))
+                .onItem().ifNull().failWith(() -> com.livecommerce.plumbing.problem.ProblemException.notFound("operator", operatorId));
+    }
+
     /** Certified operators of a provider, for admission; inside the caller's session. */
     public Uni<Long> certifiedCount(UUID providerId) {
         return Operator.count("providerId = ?1 and certified = true", providerId);

@@ -106,10 +106,14 @@ class ProviderResourceTest {
     @Test
     void operatorsBelongToTheirProvider() {
         UUID id = Fixtures.provider("Operators Inc", "MCN", "apparel", 5, "1");
-        given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON)
+        String location = given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON)
                 .body("{\"name\": \"Li Wei\", \"specialties\": [\"AD_OPTIMIZATION\", \"PRODUCT_SELECTION\"], \"certified\": true}")
                 .post("/providers/{id}/operators", id)
-                .then().statusCode(201).body("certified", equalTo(true)).body("sessionsRun", equalTo(0));
+                .then().statusCode(201).body("certified", equalTo(true)).body("sessionsRun", equalTo(0))
+                .extract().header("Location");
+        given().auth().oauth2(Tokens.provider(id)).get(location).then().statusCode(200).body("name", equalTo("Li Wei"));
+        given().auth().oauth2(Tokens.provider(UUID.randomUUID())).get(location).then().statusCode(403);
+        given().auth().oauth2(Tokens.provider(id)).get("/providers/{id}/operators/{o}", id, UUID.randomUUID()).then().statusCode(404);
         given().auth().oauth2(Tokens.provider(id)).get("/providers/{id}/operators", id)
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].specialties", hasItems("AD_OPTIMIZATION", "PRODUCT_SELECTION"));
         given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON)
