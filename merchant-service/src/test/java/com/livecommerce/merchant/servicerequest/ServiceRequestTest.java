@@ -33,6 +33,9 @@ class ServiceRequestTest {
                 .body("status", equalTo("OPEN"))
                 .extract().header("Location");
         given().auth().oauth2(Tokens.merchant(id)).get(location).then().statusCode(200).body("notes", equalTo("double-11 push"));
+        given().auth().oauth2(Tokens.merchant(UUID.randomUUID())).get(location).then().statusCode(403);
+        given().get(location).then().statusCode(401);
+        given().auth().oauth2(Tokens.provider(UUID.randomUUID())).get(location).then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(VALID.replace("double-11 push", "second"))
                 .post("/merchants/{id}/service-requests", id).then().statusCode(201);
         given().auth().oauth2(Tokens.merchant(id)).queryParam("size", 1)
