@@ -32,9 +32,13 @@ public class GmvLedger {
 
     private static final String INSERT = "insert into gmv_entry (merchant_id, entry_date, gmv, orders, source_id)"
             + " values (:merchant, :date, :gmv, :orders, :source) on conflict (merchant_id, source_id) do nothing";
-    private static final String LATEST = "select max(entry_date) from gmv_entry where merchant_id = :merchant";
-    private static final String WINDOW = "select coalesce(sum(gmv), 0) from gmv_entry"
-            + " where merchant_id = :merchant and entry_date > :from and entry_date <= :to";
+    /** Latest ledger date, GMV of the window before the trailing one, GMV of the trailing window: one round trip. */
+    private static final String WINDOWS = "with latest as (select max(entry_date) as d from gmv_entry where merchant_id = :merchant)"
+            + " select latest.d,"
+            + " coalesce(sum(g.gmv) filter (where g.entry_date <= latest.d - cast(:days as integer)), 0),"
+            + " coalesce(sum(g.gmv) filter (where g.entry_date > latest.d - cast(:days as integer)), 0)"
+            + " from latest join gmv_entry g on g.merchant_id = :merchant and g.entry_date > latest.d - 2 * cast(:days as integer)"
+            + " group by latest.d";
 
     @Inject
     MerchantService merchants;
@@ -84,33 +88,27 @@ public class GmvLedger {
 
     private Uni<MerchantStage> reassess(Merchant merchant) {
         int days = classifier.windowDays();
-        return Panache.getSession().chain(session -> session.createNativeQuery(LATEST, LocalDate.class)
-                .setParameter("merchant", merchant.id).getSingleResult()
-                .chain(latest -> sum(merchant.id, latest.minusDays(2L * days), latest.minusDays(days))
-                        .chain(prior -> sum(merchant.id, latest.minusDays(days), latest)
-                                .chain(recent -> {
-                                    MerchantStage stage = classifier.classify(prior, recent);
-                                    if (stage == merchant.stage) {
-                                        return Uni.createFrom().item(stage);
-                                    }
-                                    MerchantStage previous = merchant.stage;
-                                    merchant.stage = stage;
-                                    merchant.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                                    return session.flush()
-                                            .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_GROWTH_ASSESSED,
-                                                    merchant.id.toString(),
-                                                    new GrowthAssessed(merchant.id, stage, previous, latest, days, prior, recent)))
-                                            .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_UPDATED,
-                                                    merchant.id.toString(), MerchantView.of(merchant)))
-                                            .replaceWith(stage);
-                                }))));
-    }
-
-    private Uni<BigDecimal> sum(UUID merchant, LocalDate fromExclusive, LocalDate toInclusive) {
-        return Panache.getSession().chain(session -> session.createNativeQuery(WINDOW, BigDecimal.class)
-                .setParameter("merchant", merchant)
-                .setParameter("from", fromExclusive)
-                .setParameter("to", toInclusive)
-                .getSingleResult());
+        return Panache.getSession().chain(session -> session.createNativeQuery(WINDOWS, Object[].class)
+                .setParameter("merchant", merchant.id)
+                .setParameter("days", days)
+                .getSingleResult()
+                .chain(row -> {
+                    LocalDate latest = row[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[0];
+                    BigDecimal prior = (BigDecimal) row[1];
+                    BigDecimal recent = (BigDecimal) row[2];
+                    MerchantStage stage = classifier.classify(prior, recent);
+                    if (stage == merchant.stage) {
+                        return Uni.createFrom().item(stage);
+                    }
+                    MerchantStage previous = merchant.stage;
+                    merchant.stage = stage;
+                    merchant.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                    return session.flush()
+                            .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_GROWTH_ASSESSED, merchant.id.toString(),
+                                    new GrowthAssessed(merchant.id, stage, previous, latest, days, prior, recent)))
+                            .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_UPDATED, merchant.id.toString(),
+                                    MerchantView.of(merchant)))
+                            .replaceWith(stage);
+                }));
     }
 }

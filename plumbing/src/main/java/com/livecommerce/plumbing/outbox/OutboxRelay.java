@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
@@ -148,9 +150,10 @@ public class OutboxRelay {
                     if (byKey.isEmpty()) {
                         return Uni.createFrom().item(new BatchResult(0, 0, 0));
                     }
-                    List<Long> sent = new ArrayList<>();
-                    List<Long> notSent = new ArrayList<>();
-                    List<String> errors = new ArrayList<>();
+                    // filled from Kafka producer threads as acknowledgements arrive
+                    Queue<Long> sent = new ConcurrentLinkedQueue<>();
+                    Queue<Long> notSent = new ConcurrentLinkedQueue<>();
+                    Queue<String> errors = new ConcurrentLinkedQueue<>();
                     return Multi.createFrom().iterable(byKey.values())
                             .onItem().transformToUni(group -> sendInOrder(group, sent, notSent, errors))
                             .merge()
@@ -161,28 +164,23 @@ public class OutboxRelay {
     }
 
     /** Sends one key's rows one after the other; after a failure the rest of the key waits for the next poll. */
-    private Uni<Void> sendInOrder(List<Row> group, List<Long> sent, List<Long> notSent, List<String> errors) {
+    private Uni<Void> sendInOrder(List<Row> group, Queue<Long> sent, Queue<Long> notSent, Queue<String> errors) {
         Uni<Boolean> chain = Uni.createFrom().item(true);
         for (Row row : group) {
+            long seq = row.getLong("seq");
             chain = chain.chain(previousOk -> {
                 if (!previousOk) {
-                    synchronized (notSent) {
-                        notSent.add(row.getLong("seq"));
-                    }
+                    notSent.add(seq);
                     return Uni.createFrom().item(false);
                 }
                 return send(row)
                         .onItem().transform(v -> {
-                            synchronized (sent) {
-                                sent.add(row.getLong("seq"));
-                            }
+                            sent.add(seq);
                             return true;
                         })
                         .onFailure().recoverWithItem(e -> {
-                            synchronized (notSent) {
-                                notSent.add(row.getLong("seq"));
-                                errors.add(String.valueOf(e.getMessage()));
-                            }
+                            errors.add(String.valueOf(e.getMessage()));
+                            notSent.add(seq);
                             return false;
                         });
             });
@@ -206,7 +204,7 @@ public class OutboxRelay {
         return emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(ce).addMetadata(kafka));
     }
 
-    private Uni<Void> mark(SqlConnection conn, List<Long> sent, List<Long> notSent, List<String> errors) {
+    private Uni<Void> mark(SqlConnection conn, Queue<Long> sent, Queue<Long> notSent, Queue<String> errors) {
         Uni<Void> done = Uni.createFrom().voidItem();
         if (!sent.isEmpty()) {
             relayed.increment(sent.size());
@@ -214,7 +212,7 @@ public class OutboxRelay {
         }
         if (!notSent.isEmpty()) {
             failed.increment(notSent.size());
-            String error = errors.isEmpty() ? "waiting behind a failed event of the same key" : errors.get(0);
+            String error = errors.isEmpty() ? "waiting behind a failed event of the same key" : errors.peek();
             LOG.warnf("outbox: %d event(s) not relayed yet (%s); retrying on the next poll", notSent.size(), error);
             done = done.chain(() -> conn.preparedQuery(MARK_FAILED)
                     .execute(Tuple.of(notSent.toArray(Long[]::new), error)).replaceWithVoid());

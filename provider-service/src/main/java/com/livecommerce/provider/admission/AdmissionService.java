@@ -9,6 +9,7 @@ import com.livecommerce.provider.provider.AdmissionStatus;
 import com.livecommerce.provider.provider.Provider;
 import com.livecommerce.provider.provider.ProviderEvents;
 import com.livecommerce.provider.provider.ProviderService;
+import com.livecommerce.provider.provider.ProviderView;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -62,7 +63,7 @@ public class AdmissionService {
     }
 
     @WithTransaction
-    public Uni<com.livecommerce.provider.provider.ProviderView> suspend(UUID id, String reason, String actor) {
+    public Uni<ProviderView> suspend(UUID id, String reason, String actor) {
         return providers.require(id).chain(p -> {
             if (p.suspended) {
                 return Uni.createFrom().failure(ProblemException.illegalTransition("provider", id, "SUSPENDED", "suspend"));
@@ -73,18 +74,18 @@ public class AdmissionService {
             return audit.record(id, Decision.Action.SUSPENDED, List.of(reason), actor)
                     .chain(() -> Panache.flush())
                     .chain(() -> providers.publish(p, ProviderEvents.SUSPENDED, List.of(reason)))
-                    .replaceWith(() -> com.livecommerce.provider.provider.ProviderView.of(p));
+                    .replaceWith(() -> ProviderView.of(p));
         });
     }
 
     @WithTransaction
-    public Uni<com.livecommerce.provider.provider.ProviderView> reinstate(UUID id, String reason, String actor) {
+    public Uni<ProviderView> reinstate(UUID id, String reason, String actor) {
         return providers.require(id).chain(p -> {
             if (!p.suspended) {
                 return Uni.createFrom().failure(ProblemException.illegalTransition("provider", id, p.status(), "reinstate"));
             }
             return lift(p, reason, actor, Decision.Action.REINSTATED)
-                    .replaceWith(() -> com.livecommerce.provider.provider.ProviderView.of(p));
+                    .replaceWith(() -> ProviderView.of(p));
         });
     }
 

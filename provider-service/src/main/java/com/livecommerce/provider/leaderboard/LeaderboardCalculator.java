@@ -53,11 +53,23 @@ public final class LeaderboardCalculator {
     private LeaderboardCalculator() {
     }
 
+    /** A provider's raw components for the period, computed once whatever the number of its cohorts. */
+    private record Raw(ProviderResults p, BigDecimal growth, BigDecimal leaps, BigDecimal retention, BigDecimal rating) {
+
+        static Raw of(ProviderResults p) {
+            BigDecimal retention = p.merchantsServed() == 0 ? BigDecimal.ZERO.setScale(SCALE)
+                    : BigDecimal.valueOf(p.merchantsReturning()).divide(BigDecimal.valueOf(p.merchantsServed()), SCALE, RoundingMode.HALF_EVEN);
+            BigDecimal rating = p.meanRating() == null ? BigDecimal.ZERO.setScale(SCALE) : p.meanRating().setScale(SCALE, RoundingMode.HALF_EVEN);
+            return new Raw(p, LeaderboardCalculator.growth(p.gmvBefore(), p.gmvDuring()), BigDecimal.valueOf(p.leaps()), retention, rating);
+        }
+    }
+
     public static List<Entry> compute(List<ProviderResults> providers, Weights weights, BigDecimal probationShare) {
-        Map<String, List<ProviderResults>> cohorts = new HashMap<>();
+        Map<String, List<Raw>> cohorts = new HashMap<>();
         for (ProviderResults p : providers) {
+            Raw raw = Raw.of(p);
             for (String category : p.categories()) {
-                cohorts.computeIfAbsent(p.type().name() + "|" + category, k -> new ArrayList<>()).add(p);
+                cohorts.computeIfAbsent(p.type().name() + "|" + category, k -> new ArrayList<>()).add(raw);
             }
         }
         List<String> keys = new ArrayList<>(cohorts.keySet());
@@ -70,36 +82,25 @@ public final class LeaderboardCalculator {
         return entries;
     }
 
-    static List<Entry> cohort(List<ProviderResults> members, String category, Weights weights, BigDecimal probationShare) {
+    private static List<Entry> cohort(List<Raw> members, String category, Weights weights, BigDecimal probationShare) {
         int n = members.size();
-        BigDecimal[] leaps = new BigDecimal[n];
-        BigDecimal[] growthExact = new BigDecimal[n];
-        BigDecimal[] retentionExact = new BigDecimal[n];
-        BigDecimal[] ratingExact = new BigDecimal[n];
-        for (int i = 0; i < n; i++) {
-            ProviderResults p = members.get(i);
-            growthExact[i] = growth(p.gmvBefore(), p.gmvDuring());
-            retentionExact[i] = p.merchantsServed() == 0 ? BigDecimal.ZERO.setScale(SCALE)
-                    : BigDecimal.valueOf(p.merchantsReturning()).divide(BigDecimal.valueOf(p.merchantsServed()), SCALE, RoundingMode.HALF_EVEN);
-            ratingExact[i] = p.meanRating() == null ? BigDecimal.ZERO.setScale(SCALE) : p.meanRating().setScale(SCALE, RoundingMode.HALF_EVEN);
-            leaps[i] = BigDecimal.valueOf(p.leaps());
-        }
-        BigDecimal[] gS = scale(growthExact);
-        BigDecimal[] lS = scale(leaps);
-        BigDecimal[] rS = scale(retentionExact);
-        BigDecimal[] raS = scale(ratingExact);
+        BigDecimal[] gS = scale(members.stream().map(Raw::growth).toArray(BigDecimal[]::new));
+        BigDecimal[] lS = scale(members.stream().map(Raw::leaps).toArray(BigDecimal[]::new));
+        BigDecimal[] rS = scale(members.stream().map(Raw::retention).toArray(BigDecimal[]::new));
+        BigDecimal[] raS = scale(members.stream().map(Raw::rating).toArray(BigDecimal[]::new));
         record Scored(ProviderResults p, BigDecimal score, Components components) {
         }
         List<Scored> scored = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
+            Raw raw = members.get(i);
             BigDecimal gp = weights.gmvGrowth().multiply(gS[i]);
             BigDecimal lp = weights.leaps().multiply(lS[i]);
             BigDecimal rp = weights.retention().multiply(rS[i]);
             BigDecimal rap = weights.rating().multiply(raS[i]);
             BigDecimal score = gp.add(lp).add(rp).add(rap).setScale(SCALE, RoundingMode.HALF_EVEN);
-            Components c = new Components(growthExact[i], members.get(i).leaps(), retentionExact[i], ratingExact[i],
+            Components c = new Components(raw.growth(), raw.p().leaps(), raw.retention(), raw.rating(),
                     ordered(gS[i], lS[i], rS[i], raS[i]), ordered(round(gp), round(lp), round(rp), round(rap)));
-            scored.add(new Scored(members.get(i), score, c));
+            scored.add(new Scored(raw.p(), score, c));
         }
         scored.sort(Comparator.comparing(Scored::score).reversed().thenComparing(s -> s.p().providerId()));
         int onProbation = BigDecimal.valueOf(n).multiply(probationShare).setScale(0, RoundingMode.FLOOR).intValue();

@@ -13,6 +13,7 @@ import io.smallrye.config.WithDefault;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,9 @@ import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -107,7 +111,7 @@ public class LeaderboardService {
     public Uni<Summary> compute(Period period, String actor) {
         return pool.query(ADMITTED).execute().chain(admitted -> pool.preparedQuery(RESULTS)
                 .execute(Tuple.of(period.start(), period.endExclusive())).chain(results -> {
-                    java.util.Map<UUID, Row> byProvider = new java.util.HashMap<>();
+                    Map<UUID, Row> byProvider = new HashMap<>();
                     results.forEach(r -> byProvider.put(r.getUUID("provider_id"), r));
                     List<LeaderboardCalculator.ProviderResults> input = new ArrayList<>();
                     for (Row p : admitted) {
@@ -135,7 +139,7 @@ public class LeaderboardService {
     private Uni<Summary> store(Period period, List<LeaderboardCalculator.Entry> entries, String actor) {
         String p = period.label();
         Set<UUID> probation = new LinkedHashSet<>();
-        Set<String> cohorts = new java.util.HashSet<>();
+        Set<String> cohorts = new HashSet<>();
         List<Tuple> rows = new ArrayList<>(entries.size());
         for (LeaderboardCalculator.Entry e : entries) {
             cohorts.add(e.type() + "|" + e.category());
@@ -174,7 +178,7 @@ public class LeaderboardService {
                 .map(proposals -> new Summary(p, cohorts.size(), entries.size(), probation.size(), proposals)));
     }
 
-    private Uni<Void> audit(SqlConnection conn, io.vertx.mutiny.sqlclient.RowSet<Row> providers, String action, String reason, String actor) {
+    private Uni<Void> audit(SqlConnection conn, RowSet<Row> providers, String action, String reason, String actor) {
         List<Tuple> rows = new ArrayList<>();
         for (Row r : providers) {
             rows.add(Tuple.of(UUID.randomUUID(), r.getUUID("provider_id"), action, json(List.of(reason)), actor));

@@ -1,5 +1,6 @@
 package com.livecommerce.provider.operator;
 
+import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.provider.provider.CodeList;
@@ -47,7 +48,7 @@ public class OperatorService {
     public Uni<OperatorView> get(UUID providerId, UUID operatorId) {
         return Operator.<Operator>findById(operatorId)
                 .map(o -> o == null || !o.providerId.equals(providerId) ? null : OperatorView.of(o))
-                .onItem().ifNull().failWith(() -> com.livecommerce.plumbing.problem.ProblemException.notFound("operator", operatorId));
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("operator", operatorId));
     }
 
     /** Certified operators of a provider, for admission; inside the caller's session. */

@@ -1,6 +1,5 @@
 package com.livecommerce.provider.operator;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.livecommerce.plumbing.events.IdempotentConsumer;
 import com.livecommerce.plumbing.events.PoisonMessageException;
 import com.livecommerce.plumbing.events.ReceivedEvent;
@@ -35,23 +34,13 @@ public class OperatorSessionsConsumer {
     }
 
     Uni<Void> apply(ReceivedEvent event) {
-        JsonNode operator = event.data().get("operatorId");
-        if (!"SessionEnded".equals(event.type()) || operator == null || operator.isNull()) {
+        UUID operatorId = "SessionEnded".equals(event.type()) ? event.optionalUuid("operatorId") : null;
+        if (operatorId == null) {
             return Uni.createFrom().voidItem();
         }
-        UUID operatorId;
-        UUID providerId;
-        BigDecimal gmv;
-        BigDecimal spend;
-        try {
-            operatorId = UUID.fromString(operator.asText());
-            providerId = UUID.fromString(event.requireText("providerId"));
-            gmv = new BigDecimal(event.requireText("gmv"));
-            JsonNode adSpend = event.data().get("adSpend");
-            spend = adSpend == null || adSpend.isNull() ? BigDecimal.ZERO : new BigDecimal(adSpend.asText());
-        } catch (IllegalArgumentException e) {
-            throw new PoisonMessageException("SessionEnded " + event.id() + " is malformed: " + e.getMessage(), e);
-        }
+        UUID providerId = event.requireUuid("providerId");
+        BigDecimal gmv = event.requireMoney("gmv");
+        BigDecimal spend = event.moneyOrZero("adSpend");
         return Panache.getSession().chain(s -> s.createNativeQuery(ADD)
                 .setParameter("gmv", gmv).setParameter("spend", spend)
                 .setParameter("operator", operatorId).setParameter("provider", providerId)

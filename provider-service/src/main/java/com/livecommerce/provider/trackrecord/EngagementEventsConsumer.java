@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -73,41 +71,19 @@ public class EngagementEventsConsumer {
     }
 
     static Outcome parse(ReceivedEvent event) {
-        try {
-            JsonNode outcome = event.data().path("outcome");
-            JsonNode rating = event.data().path("rating");
-            BigDecimal before = money(outcome, "gmvBefore", event);
-            BigDecimal during = money(outcome, "gmvDuring", event);
-            BigDecimal score = null;
-            if (rating.isObject()) {
-                int results = score(rating, "results", event);
-                int communication = score(rating, "communication", event);
-                int professionalism = score(rating, "professionalism", event);
-                score = BigDecimal.valueOf(results + communication + professionalism).divide(BigDecimal.valueOf(3), 3, RoundingMode.HALF_EVEN);
-            }
-            return new Outcome(UUID.fromString(event.requireText("engagementId")), UUID.fromString(event.requireText("providerId")),
-                    UUID.fromString(event.requireText("merchantId")),
-                    OffsetDateTime.parse(event.requireText("completedAt")).toLocalDate(), before, during, score,
-                    outcome.path("leap").asBoolean(false));
-        } catch (IllegalArgumentException | DateTimeParseException e) {
-            throw new PoisonMessageException("EngagementCompleted " + event.id() + " is malformed: " + e.getMessage(), e);
+        BigDecimal rating = null;
+        if (event.at("rating") != null && event.at("rating").isObject()) {
+            int sum = score(event, "results") + score(event, "communication") + score(event, "professionalism");
+            rating = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(3), 3, RoundingMode.HALF_EVEN);
         }
+        JsonNode leap = event.at("outcome", "leap");
+        return new Outcome(event.requireUuid("engagementId"), event.requireUuid("providerId"), event.requireUuid("merchantId"),
+                event.requireDateTime("completedAt").toLocalDate(), event.requireMoney("outcome", "gmvBefore"),
+                event.requireMoney("outcome", "gmvDuring"), rating, leap != null && leap.asBoolean(false));
     }
 
-    private static BigDecimal money(JsonNode node, String field, ReceivedEvent event) {
-        JsonNode value = node.get(field);
-        if (value == null || !value.isNumber() && !value.isTextual()) {
-            throw new PoisonMessageException("EngagementCompleted " + event.id() + " has no outcome." + field);
-        }
-        BigDecimal money = new BigDecimal(value.asText());
-        if (money.signum() < 0 || money.stripTrailingZeros().scale() > 2) {
-            throw new PoisonMessageException("EngagementCompleted " + event.id() + " has an invalid outcome." + field + " " + money);
-        }
-        return money;
-    }
-
-    private static int score(JsonNode rating, String field, ReceivedEvent event) {
-        int value = rating.path(field).asInt(0);
+    private static int score(ReceivedEvent event, String field) {
+        int value = event.countOr(0, "rating", field);
         if (value < 1 || value > 5) {
             throw new PoisonMessageException("EngagementCompleted " + event.id() + " has rating." + field + " outside 1-5");
         }

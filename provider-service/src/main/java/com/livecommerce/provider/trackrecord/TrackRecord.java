@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
 /**
  * A provider's track record from completed engagements: served GMV over the trailing 12 months
@@ -64,7 +65,7 @@ public class TrackRecord {
     }
 
     /** Projection of a provider to its id. */
-    public record IdOnly(java.util.UUID id) {
+    public record IdOnly(UUID id) {
     }
 
     public Uni<Void> recompute(Provider p) {
