@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Points the service under test at the real PostgreSQL of this machine (127.0.0.1:5432 unless
  * {@code PGHOST}/{@code PGPORT}/{@code PGUSER}/{@code PGPASSWORD} say otherwise) and creates the
- * service's test database if it is missing. Init arg {@code database}: the database name. The
+ * service's test database if it is missing. Init arg {@code database}: the database name (plus
+ * {@code TEST_DB_SUFFIX} from the environment, if set). The
  * reactive connections (everything but Flyway) go through a {@link TcpProxy}, which a test gets with
  * {@link InjectDatabaseProxy} to cut the service off from PostgreSQL.
  */
@@ -22,7 +23,8 @@ public class PostgresDatabaseResource implements QuarkusTestResourceLifecycleMan
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        // TEST_DB_SUFFIX lets two checkouts run their tests at once without sharing (and cleaning) a database
+        database = initArgs.getOrDefault("database", database) + env("TEST_DB_SUFFIX", "");
     }
 
     @Override
