@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -51,11 +52,14 @@ public record ReceivedEvent(String id, String type, String source, String subjec
         }
     }
 
-    /** A required ISO date-time with offset. */
+    /**
+     * A required ISO date-time with offset, normalised to UTC: {@code 2021-12-01T02:00+08:00} is
+     * {@code 2021-11-30T18:00Z}, so its {@code toLocalDate()} is the UTC day that selects a day or a period.
+     */
     public OffsetDateTime requireDateTime(String... path) {
         String text = requireText(path);
         try {
-            return OffsetDateTime.parse(text);
+            return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
             throw poison("has '" + String.join(".", path) + "' = '" + text + "', not an ISO date-time");
         }
