@@ -8,9 +8,12 @@ import jakarta.inject.Inject;
 import java.math.BigDecimal;
 
 /**
- * Assesses a merchant's stage from its ledger: GMV of the trailing window (ending at its latest
- * entry) against the window before it. No GMV before: NEW; more than before: GROWING; not more,
- * but down by less than the decline threshold: STALLED; down by the threshold or more: DECLINING.
+ * A merchant's stage as of a day T (UTC): GMV of the trailing window (T - w, T] against the window
+ * before it (T - 2w, T - w]. NEW only while the merchant has no GMV at all before the trailing
+ * window (a merchant that sold long ago and stopped is not new); otherwise more than before:
+ * GROWING; not more, but down by less than the decline threshold: STALLED; down by the threshold or
+ * more: DECLINING. A merchant that stops selling therefore goes STALLED, then DECLINING, as T moves
+ * on, without any new ledger entry.
  */
 @ApplicationScoped
 public class StageClassifier {
@@ -26,6 +29,10 @@ public class StageClassifier {
         BigDecimal declineThreshold();
     }
 
+    /** The GMV the classification reads: before the trailing window (all of it), the prior window, the trailing window. */
+    public record Windows(BigDecimal beforeTrailing, BigDecimal prior, BigDecimal recent) {
+    }
+
     @Inject
     Config config;
 
@@ -33,14 +40,14 @@ public class StageClassifier {
         return config.windowDays();
     }
 
-    public MerchantStage classify(BigDecimal priorWindow, BigDecimal recentWindow) {
-        if (priorWindow.signum() == 0) {
+    public MerchantStage classify(Windows w) {
+        if (w.beforeTrailing().signum() == 0) {
             return MerchantStage.NEW;
         }
-        if (recentWindow.compareTo(priorWindow) > 0) {
+        if (w.recent().compareTo(w.prior()) > 0) {
             return MerchantStage.GROWING;
         }
-        BigDecimal floor = priorWindow.multiply(BigDecimal.ONE.subtract(config.declineThreshold()));
-        return recentWindow.compareTo(floor) > 0 ? MerchantStage.STALLED : MerchantStage.DECLINING;
+        BigDecimal floor = w.prior().multiply(BigDecimal.ONE.subtract(config.declineThreshold()));
+        return w.recent().compareTo(floor) > 0 ? MerchantStage.STALLED : MerchantStage.DECLINING;
     }
 }

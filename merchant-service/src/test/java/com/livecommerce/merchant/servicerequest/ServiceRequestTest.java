@@ -52,9 +52,9 @@ class ServiceRequestTest {
                 .body("{\"needs\": [], \"monthlyBudget\": 1.234, \"gmvTarget\": -5}")
                 .post("/merchants/{id}/service-requests", id)
                 .then().statusCode(422)
-                .body("errors.field", hasItem("request.needs"))
-                .body("errors.field", hasItem("request.monthlyBudget"))
-                .body("errors.field", hasItem("request.gmvTarget"));
+                .body("errors.field", hasItem("needs"))
+                .body("errors.field", hasItem("monthlyBudget"))
+                .body("errors.field", hasItem("gmvTarget"));
         given().auth().oauth2(Tokens.merchant(id)).contentType(ContentType.JSON)
                 .body(VALID.replace("AD_OPTIMIZATION", "MAGIC"))
                 .post("/merchants/{id}/service-requests", id)

@@ -2,7 +2,6 @@ package com.livecommerce.plumbing.outbox;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -36,24 +35,42 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
- * Relays outbox rows to Kafka: polls unsent rows in commit order ({@code FOR UPDATE SKIP LOCKED},
- * so replicas share the work), sends each as a CloudEvent (binary mode: {@code ce_*} headers, the
- * JSON payload as value, the aggregate id as key) and marks it sent once the broker acknowledged
- * it. A row that fails stays unsent and is retried on the next poll, together with every later
- * row of the same key, so per-aggregate order holds. Delivery is at least once; consumers
- * de-duplicate by event id.
+ * Relays outbox rows to Kafka and marks each sent once the broker acknowledged it. Sends each row
+ * as a CloudEvent (binary mode: {@code ce_*} headers, the JSON payload as value, the aggregate id
+ * as key).
+ * <p>
+ * Per-key order holds across replicas: a relay claims whole keys, not rows. In one transaction it
+ * takes the keys of the oldest unsent rows, keeps those whose advisory lock
+ * ({@code pg_try_advisory_xact_lock(<namespace>, hashtext(key))}) it gets, and sends every unsent
+ * row of those keys in {@code seq} order, one after the other; a second relay skips a key while
+ * the first holds it, so it can never send a later event of that key first. (Rows of one
+ * aggregate are written under the aggregate's row lock, so their {@code seq} order is their commit
+ * order.) A row that fails stays unsent, and so does every later row of its key: the key is
+ * retried as a whole on the next poll. Delivery is at least once; consumers de-duplicate by event id.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    private static final String CLAIM = "select seq, id, topic, event_key, type, source, subject, occurred_at, payload::text"
-            + " from outbox_event where sent_at is null order by seq limit $1 for update skip locked";
+    /** Namespace of the relay's advisory locks (two-int form, apart from any single-key lock). */
+    static final int LOCK_NAMESPACE = 0x0B0C5;
+
+    /**
+     * $1 rows at most, $2 oldest unsent rows looked at, $3 keys at most: the unsent rows, in order,
+     * of the keys this transaction could lock.
+     */
+    private static final String CLAIM = "with oldest as materialized ("
+            + "   select event_key, min(seq) as first_seq from ("
+            + "     select event_key, seq from outbox_event where sent_at is null order by seq limit $2) head"
+            + "   group by event_key order by first_seq limit $3),"
+            + " mine as materialized ("
+            + "   select event_key from oldest where pg_try_advisory_xact_lock(" + LOCK_NAMESPACE + ", hashtext(event_key)))"
+            + " select seq, id, topic, event_key, type, source, subject, occurred_at, payload::text from outbox_event"
+            + " where sent_at is null and event_key in (select event_key from mine) order by seq limit $1";
     private static final String MARK_SENT = "update outbox_event set sent_at = now(), attempts = attempts + 1,"
             + " last_error = null where seq = any($1)";
     private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1)";
-    private static final String PURGE = "delete from outbox_event where sent_at < now() - make_interval(secs => $1)";
 
     @Inject
     Pool pool;
@@ -68,11 +85,11 @@ public class OutboxRelay {
     @ConfigProperty(name = "suite.outbox.batch-size", defaultValue = "200")
     int batchSize;
 
+    @ConfigProperty(name = "suite.outbox.keys-per-batch", defaultValue = "50")
+    int keysPerBatch;
+
     @ConfigProperty(name = "suite.outbox.max-batches-per-run", defaultValue = "20")
     int maxBatchesPerRun;
-
-    @ConfigProperty(name = "suite.outbox.retention", defaultValue = "P7D")
-    Duration retention;
 
     @ConfigProperty(name = "suite.outbox.poll-interval", defaultValue = "0.1s")
     Duration pollInterval;
@@ -141,7 +158,7 @@ public class OutboxRelay {
     }
 
     Uni<BatchResult> relayBatch() {
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize))
+        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize, batchSize * 4, keysPerBatch))
                 .chain(rows -> {
                     Map<String, List<Row>> byKey = new LinkedHashMap<>();
                     for (Row row : rows) {
@@ -218,13 +235,6 @@ public class OutboxRelay {
                     .execute(Tuple.of(notSent.toArray(Long[]::new), error)).replaceWithVoid());
         }
         return done;
-    }
-
-    /** Sent rows are kept for a while for inspection (SREs: {@code select * from outbox_event}), then purged. */
-    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> purgeSent() {
-        return pool.preparedQuery(PURGE).execute(Tuple.of((double) retention.toSeconds())).replaceWithVoid()
-                .onFailure().recoverWithNull();
     }
 
     /** For tests and tooling: the id of each event still waiting to be relayed. */

@@ -54,6 +54,15 @@ public class ProblemException extends RuntimeException {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * A value that cannot be read as its type (a query parameter that is not a number, a date or one of
+     * an enum's values): 400, as the same mistake in a body is.
+     */
+    public static ProblemException wrongType(String field, String message) {
+        return new ProblemException(ProblemType.INVALID_FIELD, field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException forbidden(String detail) {
         return new ProblemException(ProblemType.FORBIDDEN, detail);
     }

@@ -21,6 +21,8 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -71,7 +73,7 @@ public class ProblemMappers {
     public Response constraints(ConstraintViolationException e) {
         List<Problem.FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : e.getConstraintViolations()) {
-            errors.add(new Problem.FieldError(fieldPath(v.getPropertyPath()), v.getMessage()));
+            errors.add(new Problem.FieldError(fieldPath(v), v.getMessage()));
         }
         errors.sort(Comparator.comparing(Problem.FieldError::field));
         return response(Problem.of(ProblemType.VALIDATION, errors.size() + " field(s) are not valid", errors));
@@ -208,23 +210,41 @@ public class ProblemMappers {
         return sb.toString();
     }
 
-    /** Drops the method and parameter names Bean Validation puts in front of a body's field path. */
-    static String fieldPath(Path path) {
+    /**
+     * The field a violation is about, as the client wrote it: a JSON path into the body
+     * ({@code name}, {@code [2].gmv}, {@code needs[0]}) or the name of the query, path or header
+     * parameter ({@code period}), or {@code $} for the body as a whole; never a Java method or parameter name (Bean Validation puts
+     * {@code patch(arg0).arg1.name}-like paths in front of a body's fields).
+     */
+    static String fieldPath(ConstraintViolation<?> violation) {
         StringBuilder sb = new StringBuilder();
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
-                    || node.getKind() == ElementKind.CROSS_PARAMETER || node.getKind() == ElementKind.RETURN_VALUE) {
-                if (node.getKind() == ElementKind.PARAMETER) {
-                    sb.setLength(0);
-                    sb.append(node.getName());
+        Path.MethodNode method = null;
+        for (Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case METHOD, CONSTRUCTOR -> {
+                    method = node.getKind() == ElementKind.METHOD ? node.as(Path.MethodNode.class) : null;
+                    continue;
                 }
-                continue;
-            }
-            if (node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                continue;
+                case PARAMETER -> {
+                    sb.setLength(0);
+                    sb.append(parameterName(violation.getRootBeanClass(), method, node.as(Path.ParameterNode.class)));
+                    continue;
+                }
+                case CROSS_PARAMETER, RETURN_VALUE, CONTAINER_ELEMENT -> {
+                    if (node.getIndex() != null) {
+                        sb.append('[').append(node.getIndex()).append(']');
+                    } else if (node.getKey() != null) {
+                        sb.append('[').append(node.getKey()).append(']');
+                    }
+                    continue;
+                }
+                default -> {
+                }
             }
             if (node.getIndex() != null) {
                 sb.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                sb.append('[').append(node.getKey()).append(']');
             }
             if (node.getName() != null) {
                 if (!sb.isEmpty()) {
@@ -233,6 +253,36 @@ public class ProblemMappers {
                 sb.append(node.getName());
             }
         }
-        return sb.toString();
+        return sb.isEmpty() ? "$" : sb.toString(); // "$": the body as a whole (an empty list, say)
+    }
+
+    /** The HTTP name of a resource method's parameter; empty for the body (its fields are the path). */
+    private static String parameterName(Class<?> resource, Path.MethodNode method, Path.ParameterNode parameter) {
+        if (method == null) {
+            return "";
+        }
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        // CDI may have generated a subclass whose override carries no annotations: look up the hierarchy
+        for (Class<?> c = resource; c != null && c != Object.class; c = c.getSuperclass()) {
+            Method declared;
+            try {
+                declared = c.getDeclaredMethod(method.getName(), types);
+            } catch (NoSuchMethodException e) {
+                continue;
+            }
+            for (Annotation a : declared.getParameterAnnotations()[parameter.getParameterIndex()]) {
+                String name = a instanceof jakarta.ws.rs.QueryParam q ? q.value()
+                        : a instanceof jakarta.ws.rs.PathParam q ? q.value()
+                        : a instanceof jakarta.ws.rs.HeaderParam q ? q.value()
+                        : a instanceof jakarta.ws.rs.FormParam q ? q.value()
+                        : a instanceof jakarta.ws.rs.CookieParam q ? q.value()
+                        : a instanceof jakarta.ws.rs.MatrixParam q ? q.value()
+                        : null;
+                if (name != null) {
+                    return name;
+                }
+            }
+        }
+        return "";
     }
 }

@@ -6,7 +6,11 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** Parses optional query parameters from text, answering 422 with the field on a bad value. */
+/**
+ * Parses optional query parameters from text. A value that cannot be read as its type (not a date,
+ * not one of the enum's values) answers 400 naming the parameter, as the same mistake in a JSON
+ * body does; a missing required value answers 422.
+ */
 public final class QueryParams {
 
     private QueryParams() {
@@ -19,7 +23,7 @@ public final class QueryParams {
         try {
             return Enum.valueOf(type, raw.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalidField(field,
+            throw ProblemException.wrongType(field,
                     "unknown value '" + raw + "', expected one of " + Arrays.toString(type.getEnumConstants()));
         }
     }
@@ -31,7 +35,7 @@ public final class QueryParams {
         try {
             return LocalDate.parse(raw.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalidField(field, "'" + raw + "' is not an ISO date (YYYY-MM-DD)");
+            throw ProblemException.wrongType(field, "'" + raw + "' is not an ISO date (YYYY-MM-DD)");
         }
     }
 

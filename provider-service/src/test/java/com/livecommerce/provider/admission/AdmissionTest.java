@@ -141,7 +141,7 @@ class AdmissionTest {
     void admissionEndpointsValidateAndGuard() {
         UUID id = Fixtures.admitted("Guarded Admission", "MCN", "apparel");
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"\"}")
-                .post("/providers/{id}/suspend", id).then().statusCode(422).body("errors.field", hasItem("body.reason"));
+                .post("/providers/{id}/suspend", id).then().statusCode(422).body("errors.field", hasItem("reason"));
         given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON).body("{\"reason\": \"x\"}")
                 .post("/providers/{id}/suspend", id).then().statusCode(403);
         given().contentType(ContentType.JSON).body("{\"reason\": \"x\"}").post("/providers/{id}/suspend", id).then().statusCode(401);

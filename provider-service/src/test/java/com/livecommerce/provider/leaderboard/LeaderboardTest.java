@@ -115,7 +115,7 @@ class LeaderboardTest {
         given().auth().oauth2(Tokens.viewer()).get("/leaderboards").then().statusCode(422).body("errors[0].field", equalTo("period"));
         given().auth().oauth2(Tokens.viewer()).queryParam("period", "2021-13").get("/leaderboards").then().statusCode(422);
         given().auth().oauth2(Tokens.viewer()).queryParam("period", "2021-11").queryParam("type", "AGENCY").get("/leaderboards")
-                .then().statusCode(422).body("errors[0].field", equalTo("type"));
+                .then().statusCode(400).body("errors[0].field", equalTo("type"));
         given().auth().oauth2(Tokens.viewer()).queryParam("period", "1999-01").get("/leaderboards").then().statusCode(422);
         given().auth().oauth2(Tokens.viewer()).queryParam("period", "2030-01").get("/leaderboards")
                 .then().statusCode(200).body("total", equalTo(0));
