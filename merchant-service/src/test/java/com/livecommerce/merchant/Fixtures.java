@@ -3,7 +3,10 @@ package com.livecommerce.merchant;
 import static io.restassured.RestAssured.given;
 
 import com.livecommerce.testsupport.Tokens;
+import com.livecommerce.plumbing.time.UtcClock;
+import io.quarkus.test.junit.QuarkusMock;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Test data through the public API, as a client would create it. */
@@ -24,6 +27,19 @@ public final class Fixtures {
 
     public static UUID merchant(String name) {
         return merchant(name, "BRAND", "apparel", "Hangzhou");
+    }
+
+    /**
+     * Stops the service's clock at noon UTC of {@code date} for the rest of the current test (the JVM
+     * runs in Asia/Shanghai: noon UTC is already evening there, the same calendar day).
+     */
+    public static void today(String date) {
+        QuarkusMock.installMockForType(UtcClock.fixed(Instant.parse(date + "T12:00:00Z")), UtcClock.class);
+    }
+
+    /** Stops the service's clock at {@code instant} for the rest of the current test. */
+    public static void now(String instant) {
+        QuarkusMock.installMockForType(UtcClock.fixed(Instant.parse(instant)), UtcClock.class);
     }
 
     /** Records one ledger entry per (date, gmv) pair as platform-admin. */

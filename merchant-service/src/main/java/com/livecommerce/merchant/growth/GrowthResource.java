@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class GrowthResource {
 
     @Inject
-    GrowthService growth;
+    GrowthQueries growth;
 
     @Inject
     TenantGuard tenants;

@@ -26,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StalledMerchantsResource {
 
     @Inject
-    GrowthService growth;
+    GrowthQueries growth;
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER})

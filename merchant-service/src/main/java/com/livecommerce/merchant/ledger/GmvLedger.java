@@ -1,114 +1,91 @@
 package com.livecommerce.merchant.ledger;
 
-import com.livecommerce.merchant.growth.StageClassifier;
-import com.livecommerce.merchant.merchant.Merchant;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livecommerce.merchant.growth.StageAssessor;
 import com.livecommerce.merchant.merchant.MerchantEvents;
 import com.livecommerce.merchant.merchant.MerchantService;
 import com.livecommerce.merchant.merchant.MerchantStage;
-import com.livecommerce.merchant.merchant.MerchantView;
 import com.livecommerce.plumbing.outbox.Outbox;
+import com.livecommerce.plumbing.time.UtcClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes the GMV ledger: each entry once per source id (a repeated source id changes nothing),
- * then reassesses the merchant's stage. All in the caller's transaction, with the
- * MerchantGmvRecorded (and, on a stage change, MerchantGrowthAssessed) events.
+ * Writes the GMV ledger: each entry once per source id (a repeated source id changes nothing), the
+ * whole batch in one statement, then reassesses the merchant's stage as of today (UTC). All in the
+ * caller's transaction, under the merchant's row lock, with the MerchantGmvRecorded (and, on a stage
+ * change, MerchantGrowthAssessed and MerchantUpdated) events. A write that records something moves
+ * the merchant's {@code version}, which every one of these events carries, so consumers can order them.
  */
 @ApplicationScoped
 public class GmvLedger {
 
+    /** The batch as one JSON array, unpacked by PostgreSQL: one round trip however many entries. */
     private static final String INSERT = "insert into gmv_entry (merchant_id, entry_date, gmv, orders, source_id)"
-            + " values (:merchant, :date, :gmv, :orders, :source) on conflict (merchant_id, source_id) do nothing";
-    /** Latest ledger date, GMV of the window before the trailing one, GMV of the trailing window: one round trip. */
-    private static final String WINDOWS = "with latest as (select max(entry_date) as d from gmv_entry where merchant_id = :merchant)"
-            + " select latest.d,"
-            + " coalesce(sum(g.gmv) filter (where g.entry_date <= latest.d - cast(:days as integer)), 0),"
-            + " coalesce(sum(g.gmv) filter (where g.entry_date > latest.d - cast(:days as integer)), 0)"
-            + " from latest join gmv_entry g on g.merchant_id = :merchant and g.entry_date > latest.d - 2 * cast(:days as integer)"
-            + " group by latest.d";
+            + " select :merchant, e.date, e.gmv, e.orders, e.\"sourceId\""
+            + " from jsonb_to_recordset(cast(cast(:entries as text) as jsonb)) as e(date date, gmv numeric(18, 2), orders integer, \"sourceId\" text)"
+            + " on conflict (merchant_id, source_id) do nothing returning source_id";
 
     @Inject
     MerchantService merchants;
 
     @Inject
-    StageClassifier classifier;
+    StageAssessor stages;
 
     @Inject
     Outbox outbox;
 
-    public record RecordedEntries(UUID merchantId, List<LedgerEntry> entries, MerchantStage stage) {
-    }
+    @Inject
+    UtcClock clock;
 
-    public record GrowthAssessed(UUID merchantId, MerchantStage stage, MerchantStage previousStage, LocalDate asOf,
-            int windowDays, BigDecimal priorWindowGmv, BigDecimal recentWindowGmv) {
+    @Inject
+    ObjectMapper mapper;
+
+    /** Data of MerchantGmvRecorded. */
+    public record RecordedEntries(UUID merchantId, List<LedgerEntry> entries, MerchantStage stage, long version) {
     }
 
     @WithTransaction
     public Uni<LedgerResult> record(UUID merchantId, List<LedgerEntry> entries) {
         Map<String, LedgerEntry> bySource = new LinkedHashMap<>();
         entries.forEach(e -> bySource.putIfAbsent(e.sourceId(), e));
-        return merchants.require(merchantId).chain(merchant -> Panache.getSession().chain(session -> {
-            List<LedgerEntry> recorded = new ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (LedgerEntry e : bySource.values()) {
-                chain = chain.chain(() -> session.createNativeQuery(INSERT)
-                        .setParameter("merchant", merchantId)
-                        .setParameter("date", e.date())
-                        .setParameter("gmv", e.gmv())
-                        .setParameter("orders", e.orders())
-                        .setParameter("source", e.sourceId())
-                        .executeUpdate()
-                        .invoke(n -> {
-                            if (n == 1) {
-                                recorded.add(e);
-                            }
-                        })
-                        .replaceWithVoid());
+        List<LedgerEntry> unique = List.copyOf(bySource.values());
+        return merchants.lock(merchantId).chain(merchant -> insert(merchantId, unique).chain(inserted -> {
+            List<LedgerEntry> recorded = unique.stream().filter(e -> inserted.contains(e.sourceId())).toList();
+            if (recorded.isEmpty()) {
+                return Uni.createFrom().item(new LedgerResult(merchantId, 0, entries.size(), merchant.stage));
             }
-            return chain.chain(() -> recorded.isEmpty()
-                    ? Uni.createFrom().item(merchant.stage)
-                    : reassess(merchant).call(stage -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_GMV_RECORDED,
-                            merchantId.toString(), new RecordedEntries(merchantId, recorded, stage))))
+            merchant.touch(clock.now()); // the ledger is part of the merchant: its version moves
+            return stages.reassess(merchant, clock.today())
+                    .call(() -> Panache.flush())
+                    .call(stage -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_GMV_RECORDED, merchantId.toString(),
+                            new RecordedEntries(merchantId, recorded, stage, merchant.version)))
                     .map(stage -> new LedgerResult(merchantId, recorded.size(), entries.size() - recorded.size(), stage));
         }));
     }
 
-    private Uni<MerchantStage> reassess(Merchant merchant) {
-        int days = classifier.windowDays();
-        return Panache.getSession().chain(session -> session.createNativeQuery(WINDOWS, Object[].class)
-                .setParameter("merchant", merchant.id)
-                .setParameter("days", days)
-                .getSingleResult()
-                .chain(row -> {
-                    LocalDate latest = row[0] instanceof java.sql.Date d ? d.toLocalDate() : (LocalDate) row[0];
-                    BigDecimal prior = (BigDecimal) row[1];
-                    BigDecimal recent = (BigDecimal) row[2];
-                    MerchantStage stage = classifier.classify(prior, recent);
-                    if (stage == merchant.stage) {
-                        return Uni.createFrom().item(stage);
-                    }
-                    MerchantStage previous = merchant.stage;
-                    merchant.stage = stage;
-                    merchant.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                    return session.flush()
-                            .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_GROWTH_ASSESSED, merchant.id.toString(),
-                                    new GrowthAssessed(merchant.id, stage, previous, latest, days, prior, recent)))
-                            .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.MERCHANT_UPDATED, merchant.id.toString(),
-                                    MerchantView.of(merchant)))
-                            .replaceWith(stage);
-                }));
+    /** Inserts the entries whose source id is new; returns those source ids. */
+    private Uni<Set<String>> insert(UUID merchantId, List<LedgerEntry> entries) {
+        String json;
+        try {
+            json = mapper.writeValueAsString(entries);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT, String.class)
+                .setParameter("merchant", merchantId)
+                .setParameter("entries", json)
+                .getResultList())
+                .map(HashSet::new);
     }
 }

@@ -7,10 +7,8 @@ import static com.livecommerce.plumbing.security.Roles.VIEWER;
 import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.rest.QueryParams;
 import com.livecommerce.plumbing.security.TenantGuard;
+import com.livecommerce.plumbing.time.UtcClock;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -25,10 +23,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -55,7 +51,10 @@ public class GmvLedgerResource {
     TenantGuard tenants;
 
     @Inject
-    Pool pool;
+    LedgerQueries queries;
+
+    @Inject
+    UtcClock clock;
 
     @POST
     @RolesAllowed(PLATFORM_ADMIN)
@@ -79,46 +78,18 @@ public class GmvLedgerResource {
         LocalDate to = QueryParams.date("to", toText);
         String granularity = granularityText == null || granularityText.isBlank() ? "day" : granularityText.trim();
         if (!granularity.equals("day") && !granularity.equals("month")) {
-            throw ProblemException.invalidField("granularity", "must be day or month");
+            throw ProblemException.wrongType("granularity", "unknown value '" + granularity + "', expected one of [day, month]");
         }
-        return pool.preparedQuery("select (select max(entry_date) from gmv_entry where merchant_id = $1) as latest,"
-                        + " exists(select 1 from merchant where id = $1) as known")
-                .execute(Tuple.of(id))
-                .chain(rows -> {
-                    Row row = rows.iterator().next();
-                    if (!row.getBoolean("known")) {
-                        return Uni.createFrom().failure(ProblemException.notFound("merchant", id));
-                    }
-                    LocalDate latest = row.getLocalDate("latest");
-                    LocalDate end = to != null ? to : latest != null ? latest : LocalDate.now();
-                    LocalDate start = from != null ? from : end.minusDays(29);
-                    if (start.isAfter(end)) {
-                        return Uni.createFrom().failure(ProblemException.invalidField("from", "must not be after to"));
-                    }
-                    if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
-                        return Uni.createFrom().failure(ProblemException.invalidField("from", "the range may span at most " + MAX_DAYS + " days"));
-                    }
-                    return series(id, start, end, granularity);
-                });
-    }
-
-    private Uni<GmvSeries> series(UUID id, LocalDate from, LocalDate to, String granularity) {
-        String bucket = granularity.equals("month") ? "to_char(entry_date, 'YYYY-MM')" : "to_char(entry_date, 'YYYY-MM-DD')";
-        return pool.preparedQuery("select " + bucket + " as period, sum(gmv) as gmv, sum(orders) as orders from gmv_entry"
-                        + " where merchant_id = $1 and entry_date between $2 and $3 group by period order by period")
-                .execute(Tuple.of(id, from, to))
-                .map(rows -> {
-                    List<GmvSeries.Point> points = new ArrayList<>();
-                    BigDecimal total = BigDecimal.ZERO.setScale(2);
-                    long orders = 0;
-                    for (Row r : rows) {
-                        BigDecimal gmv = r.getBigDecimal("gmv");
-                        long o = r.getLong("orders");
-                        points.add(new GmvSeries.Point(r.getString("period"), gmv, o));
-                        total = total.add(gmv);
-                        orders += o;
-                    }
-                    return new GmvSeries(id, from, to, granularity, total, orders, points);
-                });
+        return queries.latestEntryDate(id).chain(latest -> {
+            LocalDate end = to != null ? to : latest != null ? latest : clock.today();
+            LocalDate start = from != null ? from : end.minusDays(29);
+            if (start.isAfter(end)) {
+                return Uni.createFrom().failure(ProblemException.invalidField("from", "must not be after to"));
+            }
+            if (ChronoUnit.DAYS.between(start, end) > MAX_DAYS) {
+                return Uni.createFrom().failure(ProblemException.invalidField("from", "the range may span at most " + MAX_DAYS + " days"));
+            }
+            return queries.series(id, start, end, granularity.equals("month") ? LedgerQueries.Granularity.MONTH : LedgerQueries.Granularity.DAY);
+        });
     }
 }

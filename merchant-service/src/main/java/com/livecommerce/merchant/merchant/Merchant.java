@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /** A merchant (商家) selling on the platform. Never leaves the service: see {@link MerchantView}. */
@@ -48,4 +49,13 @@ public class Merchant extends PanacheEntityBase {
 
     @Version
     public long version;
+
+    /**
+     * Marks a change at {@code now}: {@code updatedAt} moves forward (by a microsecond if the clock
+     * did not), so the entity is dirty and its version moves exactly once at the next flush.
+     */
+    public void touch(OffsetDateTime now) {
+        OffsetDateTime at = now.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = updatedAt == null || at.isAfter(updatedAt) ? at : updatedAt.plus(1, ChronoUnit.MICROS);
+    }
 }

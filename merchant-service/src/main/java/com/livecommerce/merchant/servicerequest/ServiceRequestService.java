@@ -6,14 +6,13 @@ import com.livecommerce.plumbing.outbox.Outbox;
 import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.time.UtcClock;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.UUID;
 
@@ -26,9 +25,12 @@ public class ServiceRequestService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    UtcClock clock;
+
     @WithTransaction
     public Uni<ServiceRequestView> create(UUID merchantId, NewServiceRequest request) {
-        return merchants.require(merchantId).chain(m -> {
+        return merchants.lock(merchantId).chain(m -> {
             ServiceRequest r = new ServiceRequest();
             r.id = UUID.randomUUID();
             r.merchantId = merchantId;
@@ -37,7 +39,7 @@ public class ServiceRequestService {
             r.gmvTarget = request.gmvTarget();
             r.notes = request.notes();
             r.status = ServiceRequest.OPEN;
-            r.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            r.createdAt = clock.now();
             ServiceRequestView view = ServiceRequestView.of(r);
             return r.persist()
                     .chain(() -> outbox.publish(MerchantEvents.TOPIC, MerchantEvents.SERVICE_REQUESTED, merchantId.toString(), view))

@@ -17,9 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-/** Growth between two periods, per merchant and across the platform (stall detection), from the ledger. */
+/**
+ * Reporting queries of the growth feature, on the reactive pool: growth between two periods per
+ * merchant and across the platform (stall detection), and the stage windows of a page of merchants
+ * for the daily reassessment.
+ */
 @ApplicationScoped
-public class GrowthService {
+public class GrowthQueries {
 
     private static final String PER_MERCHANT = "with per as ("
             + " select merchant_id,"
@@ -43,8 +47,35 @@ public class GrowthService {
             + " (select coalesce(sum(gmv), 0) from gmv_entry where merchant_id = $5 and entry_date >= $1 and entry_date < $2) as earlier_gmv,"
             + " (select coalesce(sum(gmv), 0) from gmv_entry where merchant_id = $5 and entry_date >= $3 and entry_date < $4) as later_gmv";
 
+    /** A page of merchants (keyset by id) with their stored stage and the GMV of their stage windows as of $5. */
+    private static final String STAGE_CANDIDATES = "select m.id, m.stage,"
+            + " coalesce(sum(g.gmv) filter (where g.entry_date <= $3), 0) as before_trailing,"
+            + " coalesce(sum(g.gmv) filter (where g.entry_date > $4 and g.entry_date <= $3), 0) as prior,"
+            + " coalesce(sum(g.gmv) filter (where g.entry_date > $3), 0) as recent"
+            + " from (select id, stage from merchant where id > $1 order by id limit $2) m"
+            + " left join gmv_entry g on g.merchant_id = m.id and g.entry_date <= $5"
+            + " group by m.id, m.stage order by m.id";
+
     @Inject
     Pool pool;
+
+    /** A merchant, its stored stage and its stage windows as of a day. */
+    public record StageCandidate(UUID merchantId, MerchantStage stage, StageClassifier.Windows windows) {
+    }
+
+    public Uni<List<StageCandidate>> stageCandidates(UUID after, int limit, java.time.LocalDate asOf, int windowDays) {
+        return pool.preparedQuery(STAGE_CANDIDATES)
+                .execute(Tuple.of(after, limit, asOf.minusDays(windowDays), asOf.minusDays(2L * windowDays), asOf))
+                .map(rows -> {
+                    List<StageCandidate> page = new ArrayList<>();
+                    for (Row r : rows) {
+                        page.add(new StageCandidate(r.getUUID("id"), MerchantStage.valueOf(r.getString("stage")),
+                                new StageClassifier.Windows(r.getBigDecimal("before_trailing"), r.getBigDecimal("prior"),
+                                        r.getBigDecimal("recent"))));
+                    }
+                    return page;
+                });
+    }
 
     public Uni<GrowthReport> growth(UUID merchantId, Period earlier, Period later) {
         return pool.preparedQuery(ONE).execute(periods(earlier, later).addUUID(merchantId)).chain(rows -> {
