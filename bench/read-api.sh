@@ -21,27 +21,11 @@ done
 OUT="$ROOT/bench/results"; mkdir -p "$OUT"
 PORT=18081
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
-if [[ $BUILD == 1 || ! -f merchant-service/target/quarkus-app/quarkus-run.jar ]]; then
-  ./mvnw -q -B package -DskipTests -pl merchant-service -am
-fi
-infra/kafka.sh start
-psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'merchant_bench'" | grep -q 1 \
-  || createdb -h 127.0.0.1 -U postgres merchant_bench
-
-ADMIN=$(bench/jwt.sh platform-admin)
-start_ns=$(date +%s%N)
-DB_REACTIVE_URL=postgresql://127.0.0.1:5432/merchant_bench DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/merchant_bench \
-KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
-  java ${JAVA_OPTS:-} -Dquarkus.http.port=$PORT -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$(bench/jwt.sh --public-key)" \
-       -Dquarkus.log.level=WARN -Dquarkus.log.category.\"io.quarkus\".level=INFO \
-       -jar merchant-service/target/quarkus-app/quarkus-run.jar > "$OUT/merchant-service.log" 2>&1 &
-PID=$!
+source bench/service.sh
 trap 'kill $PID 2>/dev/null || true' EXIT
-until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
-  kill -0 $PID 2>/dev/null || { echo "service died:"; tail -30 "$OUT/merchant-service.log"; exit 1; }
-  sleep 0.05
-done
-ready_ms=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+start_service merchant $PORT merchant_bench
+ADMIN=$(bench/jwt.sh platform-admin)
+ready_ms=$READY_MS
 started_in=$(grep -o 'started in [0-9.]*s' "$OUT/merchant-service.log" | head -1)
 sleep 5
 rss_idle_mb=$(( $(ps -o rss= -p $PID) / 1024 ))

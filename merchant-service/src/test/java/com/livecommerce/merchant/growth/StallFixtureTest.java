@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
 
 import com.livecommerce.merchant.Fixtures;
+import com.livecommerce.testsupport.Problems;
 import com.livecommerce.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -149,7 +150,7 @@ class StallFixtureTest {
         given().auth().oauth2(Tokens.viewer()).queryParam("earlier", "2021H1").queryParam("later", "2021H2")
                 .get("/merchants/{id}/growth", served).then().statusCode(200);
         given().auth().oauth2(Tokens.admin()).queryParam("earlier", "2021H1").queryParam("later", "2021H2")
-                .get("/merchants/{id}/growth", UUID.randomUUID()).then().statusCode(404);
+                .get("/merchants/{id}/growth", UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
         given().queryParam("earlier", "2021H1").queryParam("later", "2021H2").get("/merchants/stalled").then().statusCode(401);
         given().auth().oauth2(Tokens.merchant(served)).queryParam("earlier", "2021H1").queryParam("later", "2021H2")
                 .get("/merchants/stalled").then().statusCode(403);

@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.livecommerce.merchant.Fixtures;
+import com.livecommerce.testsupport.Problems;
 import com.livecommerce.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -102,7 +103,7 @@ class GmvLedgerTest {
         given().auth().oauth2(Tokens.viewer()).contentType(ContentType.JSON).body(one)
                 .post("/merchants/{id}/gmv", id).then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(one)
-                .post("/merchants/{id}/gmv", UUID.randomUUID()).then().statusCode(404);
+                .post("/merchants/{id}/gmv", UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
     }
 
     @Test
@@ -118,7 +119,7 @@ class GmvLedgerTest {
         given().auth().oauth2(Tokens.viewer()).get("/merchants/{id}/gmv", id).then().statusCode(200);
         given().auth().oauth2(Tokens.merchant(UUID.randomUUID())).get("/merchants/{id}/gmv", id).then().statusCode(403);
         given().auth().oauth2(Tokens.provider(UUID.randomUUID())).get("/merchants/{id}/gmv", id).then().statusCode(403);
-        given().auth().oauth2(Tokens.admin()).get("/merchants/{id}/gmv", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).get("/merchants/{id}/gmv", UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
     }
 
     /** Each entry is written on its own day: the stage is assessed as of today (UTC) on every write. */

@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.livecommerce.merchant.Fixtures;
+import com.livecommerce.testsupport.Problems;
 import com.livecommerce.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -24,6 +25,13 @@ class MerchantResourceTest {
     static final String VALID = """
             {"name": "Zhili Kidswear Factory", "kind": "INDUSTRIAL_BELT", "category": "kidswear",
              "region": "Zhili, Huzhou", "followers": 1000000, "trustRights": true, "repurchaseRate": 0.7}""";
+
+    @Test
+    void testsListenOnARandomPortSoTheyRunBesideTheLocalSuite() {
+        // ./suite up holds 8081-8084; the tests must not need any of them
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Set.of(8081, 8082, 8083, 8084).contains(io.restassured.RestAssured.port),
+                "test port " + io.restassured.RestAssured.port);
+    }
 
     @Test
     void registerAnswers201WithLocationAndTheMerchant() {
@@ -117,9 +125,9 @@ class MerchantResourceTest {
     @Test
     void unknownMerchantIs404AndABadIdIsNot500() {
         given().auth().oauth2(Tokens.admin()).get("/merchants/{id}", UUID.randomUUID())
-                .then().statusCode(404).contentType("application/problem+json")
+                .then().spec(Problems.NOT_FOUND).contentType("application/problem+json")
                 .body("type", equalTo("urn:livecommerce:problem:not-found"));
-        given().auth().oauth2(Tokens.admin()).get("/merchants/not-a-uuid").then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).get("/merchants/not-a-uuid").then().spec(Problems.NOT_FOUND);
     }
 
     @Test
@@ -194,7 +202,7 @@ class MerchantResourceTest {
         given().auth().oauth2(Tokens.merchant(UUID.randomUUID())).contentType(ContentType.JSON).body("{\"version\": 0, \"followers\": 5}")
                 .patch("/merchants/{id}", id).then().statusCode(403);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"version\": 0, \"followers\": 5}")
-                .patch("/merchants/{id}", UUID.randomUUID()).then().statusCode(404);
+                .patch("/merchants/{id}", UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
         given().auth().oauth2(Tokens.admin()).get("/merchants/{id}", id).then().body("version", equalTo(0)).body("followers", equalTo(1000));
     }
 
@@ -238,7 +246,7 @@ class MerchantResourceTest {
 
     @Test
     void unknownPathsAndMethodsAreProblems() {
-        given().auth().oauth2(Tokens.admin()).get("/nothing-here").then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).get("/nothing-here").then().spec(Problems.NOT_FOUND);
         given().auth().oauth2(Tokens.admin()).delete("/merchants/{id}", UUID.randomUUID())
                 .then().statusCode(405).contentType("application/problem+json");
     }

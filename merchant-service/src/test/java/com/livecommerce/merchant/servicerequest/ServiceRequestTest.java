@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import com.livecommerce.merchant.Fixtures;
+import com.livecommerce.testsupport.Problems;
 import com.livecommerce.testsupport.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -76,7 +77,7 @@ class ServiceRequestTest {
         given().auth().oauth2(Tokens.merchant(UUID.randomUUID())).get("/merchants/{id}/service-requests", id).then().statusCode(403);
         given().get("/merchants/{id}/service-requests", id).then().statusCode(401);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(VALID)
-                .post("/merchants/{id}/service-requests", UUID.randomUUID()).then().statusCode(404);
-        given().auth().oauth2(Tokens.admin()).get("/merchants/{id}/service-requests/{r}", id, UUID.randomUUID()).then().statusCode(404);
+                .post("/merchants/{id}/service-requests", UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
+        given().auth().oauth2(Tokens.admin()).get("/merchants/{id}/service-requests/{r}", id, UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
     }
 }

@@ -101,6 +101,8 @@ public class OutboxRelay {
     Vertx vertx;
 
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile int failedRuns;
+    private volatile long pauseUntil;
     private volatile long timer = -1;
 
     private Counter relayed;
@@ -130,10 +132,17 @@ public class OutboxRelay {
     }
 
     void poll() {
-        if (!running.compareAndSet(false, true)) {
+        if (System.nanoTime() < pauseUntil || !running.compareAndSet(false, true)) {
             return;
         }
-        drain().onFailure().invoke(e -> LOG.warnf("outbox relay run failed, will retry: %s", e.getMessage()))
+        drain().invoke(sent -> failedRuns = 0)
+                .onFailure().invoke(e -> {
+                    // the database is away: back off (0.2 s doubling to 5 s) instead of failing ten times a second
+                    failedRuns++;
+                    long pauseMs = Math.min(5000, 100L << Math.min(failedRuns, 6));
+                    pauseUntil = System.nanoTime() + pauseMs * 1_000_000;
+                    LOG.warnf("outbox relay run failed, retrying in %d ms: %s", pauseMs, e.getMessage());
+                })
                 .onFailure().recoverWithNull()
                 .onTermination().invoke(() -> running.set(false))
                 .subscribe().with(sent -> { }, e -> { });
