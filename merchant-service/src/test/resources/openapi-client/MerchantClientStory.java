@@ -82,6 +82,17 @@ public class MerchantClientStory {
         check("urn:livecommerce:problem:not-found".equals(missing.getType()) && missing.getStatus() == 404,
                 "an unknown merchant is a not-found problem: " + missing);
 
+        // no token, or a token that is not a valid JWT: 401 read as a Problem
+        for (String bad : new String[] {null, "not-a-jwt"}) {
+            ApiClient anonymous = new ApiClient();
+            anonymous.updateBaseUri(baseUri);
+            if (bad != null) {
+                anonymous.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + bad));
+            }
+            Problem unauthorized = problem(anonymous, 401, () -> new MerchantsApi(anonymous).getMerchant(merchant.getId()));
+            check("urn:livecommerce:problem:unauthorized".equals(unauthorized.getType()), "401 problem: " + unauthorized);
+        }
+
         // money as JSON numbers, dates as LocalDate, both ways
         GmvLedgerApi ledger = new GmvLedgerApi(client);
         LedgerResult recorded = ledger.recordGmv(merchant.getId(), List.of(
