@@ -177,7 +177,11 @@ public final class OpenApiClients {
         }
     }
 
-    /** Runs OpenAPI Generator ({@code -g java --library native}) as its own process; returns the source root. */
+    /**
+     * Runs OpenAPI Generator ({@code -g java --library native}) as its own process; returns the source root.
+     * Parameters keep the document's order ({@code sortParamsByRequiredFlag=false}), so a parameter that
+     * becomes optional does not reorder a method's arguments.
+     */
     public static Path generate(Path document, Path outDir, String basePackage) {
         Path cli = tools().resolve("generator/openapi-generator-cli.jar");
         requireFile(cli);
@@ -193,7 +197,7 @@ public final class OpenApiClients {
                 "-o", outDir.toAbsolutePath().toString(),
                 "--api-package", basePackage + ".api", "--model-package", basePackage + ".model",
                 "--invoker-package", basePackage + ".invoker",
-                "--additional-properties", "useJakartaEe=true,hideGenerationTimestamp=true",
+                "--additional-properties", "useJakartaEe=true,hideGenerationTimestamp=true,sortParamsByRequiredFlag=false",
                 "--global-property", "apiTests=false,modelTests=false,apiDocs=false,modelDocs=false"),
                 outDir, log, log, Map.of());
         int exit = waitFor(process, "openapi-generator", Duration.ofMinutes(5), log);
