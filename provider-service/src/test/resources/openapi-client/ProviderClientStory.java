@@ -114,10 +114,10 @@ public class ProviderClientStory {
         // programs and leaderboards read back as models
         WindmakerProgram program = new WindmakerApi(client).getWindmakerProgram();
         check(program.getTiers().size() == 2 && program.getBadges().size() == 2, "getWindmakerProgram: " + program);
-        PageEntryView board = new HorseRacingApi(client).listLeaderboardEntries("2019-01", category, null, null, ProviderType.MCN);
+        PageEntryView board = new HorseRacingApi(client).listLeaderboardEntries(category, null, "2019-01", null, ProviderType.MCN);
         check(board.getTotal() == 0L && board.getItems().isEmpty(), "listLeaderboardEntries: " + board);
-        Problem noPeriod = problem(client, Set.of(400, 422), () -> new HorseRacingApi(client).listLeaderboardEntries("2019-13",
-                null, null, null, null));
+        Problem noPeriod = problem(client, Set.of(400, 422), () -> new HorseRacingApi(client).listLeaderboardEntries(null,
+                null, "2019-13", null, null));
         check(noPeriod.getErrors() != null && noPeriod.getErrors().stream().anyMatch(e -> "period".equals(e.getField())),
                 "a bad period is a problem naming the field: " + noPeriod);
         System.out.println("ProviderClientStory: every check passed against " + baseUri);

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Horse racing (强赛马): ranks the admitted providers of each cohort (type, category) for a period
@@ -41,7 +40,6 @@ public final class LeaderboardCalculator {
     }
 
     /** The raw components, their 0..1 scaled values and their weighted points (which add up to the score). */
-    @Schema(name = "ScoreComponents", requiredProperties = {"gmvGrowth", "leaps", "retention", "rating", "scaled", "points"})
     public record Components(BigDecimal gmvGrowth, int leaps, BigDecimal retention, BigDecimal rating,
             Map<String, BigDecimal> scaled, Map<String, BigDecimal> points) {
     }

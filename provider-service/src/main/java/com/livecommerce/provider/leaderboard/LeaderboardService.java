@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Computes and stores a period's leaderboards ({@link LeaderboardCalculator}), puts the bottom of
@@ -68,12 +67,9 @@ public class LeaderboardService {
         BigDecimal weightRating();
     }
 
-    @Schema(name = "LeaderboardSummary", requiredProperties = {"period", "cohorts", "entries", "onProbation", "suspensionProposals"})
     public record Summary(String period, int cohorts, int entries, int onProbation, List<UUID> suspensionProposals) {
     }
 
-    @Schema(name = "LeaderboardEntry", requiredProperties = {"period", "type", "category", "providerId", "rank", "score",
-            "components", "probation"})
     public record EntryView(String period, ProviderType type, String category, UUID providerId, int rank, BigDecimal score,
             LeaderboardCalculator.Components components, boolean probation) {
     }
