@@ -18,13 +18,15 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/merchants/{id}/growth")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "growth")
+@Tag(name = "growth", description = "GMV growth between two periods and stall detection")
 @SecurityRequirement(name = "oidc")
 public class GrowthResource {
 
@@ -36,10 +38,12 @@ public class GrowthResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(summary = "GMV growth of a merchant between two periods (YYYY, YYYYHn, YYYYQn, YYYY-MM)")
+    @Operation(operationId = "getGrowth", summary = "GMV growth of a merchant between two periods (YYYY, YYYYHn, YYYYQn, YYYY-MM)")
     public Uni<GrowthReport> growth(@PathParam("id") UUID id,
-            @Parameter(example = "2021H1") @QueryParam("earlier") String earlier,
-            @Parameter(example = "2021H2") @QueryParam("later") String later) {
+            @Parameter(required = true, description = "The earlier period: YYYY, YYYYHn, YYYYQn or YYYY-MM", example = "2021H1",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$")) @QueryParam("earlier") String earlier,
+            @Parameter(required = true, description = "The later period: YYYY, YYYYHn, YYYYQn or YYYY-MM", example = "2021H2",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$")) @QueryParam("later") String later) {
         tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
         return growth.growth(id, Period.parse("earlier", earlier), Period.parse("later", later));
     }

@@ -28,6 +28,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -37,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/merchants/{id}/gmv")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "gmv ledger")
+@Tag(name = "gmv ledger", description = "The GMV ledger of each merchant: recorded entries and series per day or month")
 @SecurityRequirement(name = "oidc")
 public class GmvLedgerResource {
 
@@ -58,10 +61,11 @@ public class GmvLedgerResource {
 
     @POST
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Record GMV ledger entries (platform-admin); an entry whose sourceId is already recorded changes nothing")
+    @Operation(operationId = "recordGmv",
+            summary = "Record GMV ledger entries (platform-admin); an entry whose sourceId is already recorded changes nothing")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "two days", value = """
-            [{"date": "2021-11-22", "gmv": "2300000.00", "orders": 21000, "sourceId": "orders-2021-11-22"},
-             {"date": "2021-11-25", "gmv": 20000000.00, "orders": 160000, "sourceId": "orders-2021-11-25"}]""")))
+            [{"date": "2021-11-22", "gmv": 2300000.50, "orders": 21000, "sourceId": "orders-2021-11-22"},
+             {"date": "2021-11-25", "gmv": 20000000, "orders": 160000, "sourceId": "orders-2021-11-25"}]""")))
     public Uni<LedgerResult> record(@PathParam("id") UUID id,
             @Valid @NotNull @NotEmpty @Size(max = MAX_ENTRIES) List<@Valid @NotNull LedgerEntry> entries) {
         tenants.requireMerchant(id, PLATFORM_ADMIN);
@@ -70,9 +74,15 @@ public class GmvLedgerResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(summary = "GMV per day or month between from and to (inclusive; default: the last 30 days of the ledger)")
-    public Uni<GmvSeries> series(@PathParam("id") UUID id, @QueryParam("from") String fromText,
-            @QueryParam("to") String toText, @QueryParam("granularity") String granularityText) {
+    @Operation(operationId = "getGmvSeries",
+            summary = "GMV per day or month between from and to (inclusive; default: the last 30 days of the ledger)")
+    public Uni<GmvSeries> series(@PathParam("id") UUID id,
+            @Parameter(description = "First day (UTC), inclusive; default: 29 days before `to`",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String fromText,
+            @Parameter(description = "Last day (UTC), inclusive; default: the latest ledger entry",
+                    schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String toText,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "month"}, defaultValue = "day"))
+            @QueryParam("granularity") String granularityText) {
         tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
         LocalDate from = QueryParams.date("from", fromText);
         LocalDate to = QueryParams.date("to", toText);

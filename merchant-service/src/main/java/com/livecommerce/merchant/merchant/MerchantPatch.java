@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         {"version": 3, "followers": 2000000, "trustRights": true}""")
 public record MerchantPatch(
         @NotNull @PositiveOrZero Long version,
-        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+        @Size(min = 1, max = 200) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank")
+        @Schema(pattern = "\\S", description = "not blank") String name,
         MerchantKind kind,
         @Size(min = 1, max = 64) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be a lower-case category code") String category,
         @Size(min = 1, max = 200) String region,

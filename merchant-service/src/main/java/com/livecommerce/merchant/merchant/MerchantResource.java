@@ -27,13 +27,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/merchants")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "merchants")
+@Tag(name = "merchants", description = "Merchants: brands, industrial-belt factories and creators")
 @SecurityRequirement(name = "oidc")
 public class MerchantResource {
 
@@ -45,7 +51,11 @@ public class MerchantResource {
 
     @POST
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Register a merchant (platform-admin)")
+    @Operation(operationId = "registerMerchant", summary = "Register a merchant (platform-admin)")
+    @APIResponse(responseCode = "201", description = "Registered; `Location` is the new merchant's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MerchantView.class)),
+            headers = @Header(name = "Location", description = "URL of the new merchant",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> register(@Valid @NotNull NewMerchant request, @Context UriInfo uri) {
         return service.register(request).map(m -> Response.created(uri.getAbsolutePathBuilder().path(m.id().toString()).build())
                 .entity(m).build());
@@ -54,7 +64,7 @@ public class MerchantResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(summary = "A merchant (platform-admin, viewer, or the merchant itself)")
+    @Operation(operationId = "getMerchant", summary = "A merchant (platform-admin, viewer, or the merchant itself)")
     public Uni<MerchantView> get(@PathParam("id") UUID id) {
         tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
         return service.get(id);
@@ -63,7 +73,7 @@ public class MerchantResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({PLATFORM_ADMIN, MERCHANT})
-    @Operation(summary = "Change a merchant; `version` must be the current one, else 409")
+    @Operation(operationId = "updateMerchant", summary = "Change a merchant; `version` must be the current one, else 409")
     public Uni<MerchantView> patch(@PathParam("id") UUID id, @Valid @NotNull MerchantPatch patch) {
         tenants.requireMerchant(id, PLATFORM_ADMIN);
         return service.patch(id, patch);
@@ -71,9 +81,12 @@ public class MerchantResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER})
-    @Operation(summary = "Merchants, filtered and paged (platform-admin, viewer)")
-    public Uni<Page<MerchantView>> list(@QueryParam("kind") String kind, @QueryParam("category") String category,
-            @QueryParam("region") String region, @QueryParam("stage") String stage,
+    @Operation(operationId = "listMerchants", summary = "Merchants, filtered and paged (platform-admin, viewer)")
+    public Uni<Page<MerchantView>> list(
+            @Parameter(schema = @Schema(implementation = MerchantKind.class)) @QueryParam("kind") String kind,
+            @Parameter(description = "Category code", example = "kidswear") @QueryParam("category") String category,
+            @Parameter(description = "Region or industrial belt", example = "Zhili, Huzhou") @QueryParam("region") String region,
+            @Parameter(schema = @Schema(implementation = MerchantStage.class)) @QueryParam("stage") String stage,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         var filter = new MerchantRepository.Filter(QueryParams.enumValue("kind", kind, MerchantKind.class),
                 blankToNull(category), blankToNull(region), QueryParams.enumValue("stage", stage, MerchantStage.class));

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Body of {@code POST /merchants/{id}/service-requests}. */
 @Schema(example = """
-        {"needs": ["AD_OPTIMIZATION", "LIVE_OPERATIONS"], "monthlyBudget": "300000.00", "gmvTarget": 2300000,
+        {"needs": ["AD_OPTIMIZATION", "LIVE_OPERATIONS"], "monthlyBudget": 300000.00, "gmvTarget": 2300000,
          "notes": "double-11 push for the kids' line"}""")
 public record NewServiceRequest(
         @NotNull @NotEmpty Set<@NotNull Need> needs,

@@ -25,13 +25,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/merchants/{id}/service-requests")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "service requests")
+@Tag(name = "service requests", description = "What merchants ask service providers for")
 @SecurityRequirement(name = "oidc")
 public class ServiceRequestResource {
 
@@ -43,7 +48,11 @@ public class ServiceRequestResource {
 
     @POST
     @RolesAllowed({PLATFORM_ADMIN, MERCHANT})
-    @Operation(summary = "Ask for a service provider (the merchant itself or platform-admin)")
+    @Operation(operationId = "createServiceRequest", summary = "Ask for a service provider (the merchant itself or platform-admin)")
+    @APIResponse(responseCode = "201", description = "Created; `Location` is the new service request's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ServiceRequestView.class)),
+            headers = @Header(name = "Location", description = "URL of the new service request",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull NewServiceRequest request, @Context UriInfo uri) {
         tenants.requireMerchant(id, PLATFORM_ADMIN);
         return service.create(id, request).map(r -> Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
@@ -52,7 +61,7 @@ public class ServiceRequestResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(summary = "A merchant's service requests, newest first")
+    @Operation(operationId = "listServiceRequests", summary = "A merchant's service requests, newest first")
     public Uni<Page<ServiceRequestView>> list(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
@@ -62,7 +71,7 @@ public class ServiceRequestResource {
     @GET
     @Path("/{requestId}")
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(summary = "One service request")
+    @Operation(operationId = "getServiceRequest", summary = "One service request")
     public Uni<ServiceRequestView> get(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
         tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
         return service.get(id, requestId);

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Requests and answers of the admission endpoints. */
 public final class AdmissionDtos {
@@ -15,6 +16,7 @@ public final class AdmissionDtos {
     }
 
     /** Answer of {@code POST /providers/{id}/review}: every failed rule is in {@code reasons}. */
+    @Schema(requiredProperties = {"providerId", "status", "reasons"})
     public record ReviewResult(UUID providerId, ProviderStatus status, List<AdmissionReview.FailedRule> reasons) {
     }
 
@@ -22,6 +24,7 @@ public final class AdmissionDtos {
     public record Reason(@NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Schema(name = "AppealOutcome")
     public enum Outcome {
         GRANTED, DENIED
     }
@@ -30,12 +33,15 @@ public final class AdmissionDtos {
     public record AppealDecision(@NotNull Outcome outcome, @NotBlank @Size(max = 2000) String reason) {
     }
 
+    @Schema(name = "Decision", requiredProperties = {"id", "providerId", "action", "reasons", "actor", "decidedAt"})
     public record DecisionView(UUID id, UUID providerId, Decision.Action action, List<String> reasons, String actor,
             OffsetDateTime decidedAt) {
     }
 
+    @Schema(name = "Appeal", requiredProperties = {"id", "providerId", "decisionId", "against", "reason", "status", "createdAt"})
     public record AppealView(UUID id, UUID providerId, UUID decisionId, Appeal.Against against, String reason,
-            Appeal.Status status, String decidedBy, String decisionReason, OffsetDateTime createdAt, OffsetDateTime decidedAt) {
+            Appeal.Status status, @Schema(nullable = true) String decidedBy, @Schema(nullable = true) String decisionReason,
+            OffsetDateTime createdAt, @Schema(nullable = true) OffsetDateTime decidedAt) {
 
         static AppealView of(Appeal a) {
             return new AppealView(a.id, a.providerId, a.decisionId, a.against, a.reason, a.status, a.decidedBy,

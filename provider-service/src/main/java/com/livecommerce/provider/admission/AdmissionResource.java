@@ -27,12 +27,17 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/providers")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "admission")
+@Tag(name = "admission", description = "Strict admission (严准入): review, suspension, appeals and the audit trail")
 @SecurityRequirement(name = "oidc")
 public class AdmissionResource {
 
@@ -48,7 +53,7 @@ public class AdmissionResource {
     @POST
     @Path("/{id}/review")
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Run the admission rules: APPLIED -> ADMITTED or REJECTED, with every failed rule in reasons")
+    @Operation(operationId = "reviewProvider", summary = "Run the admission rules: APPLIED -> ADMITTED or REJECTED, with every failed rule in reasons")
     public Uni<AdmissionDtos.ReviewResult> review(@PathParam("id") UUID id) {
         return admission.review(id, actor());
     }
@@ -56,7 +61,7 @@ public class AdmissionResource {
     @POST
     @Path("/{id}/suspend")
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Suspend a provider, with a reason (platform-admin)")
+    @Operation(operationId = "suspendProvider", summary = "Suspend a provider, with a reason (platform-admin)")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ProviderView> suspend(@PathParam("id") UUID id, @Valid @NotNull AdmissionDtos.Reason body) {
         return admission.suspend(id, body.reason(), actor());
@@ -65,7 +70,7 @@ public class AdmissionResource {
     @POST
     @Path("/{id}/reinstate")
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Lift a suspension, with a reason (platform-admin)")
+    @Operation(operationId = "reinstateProvider", summary = "Lift a suspension, with a reason (platform-admin)")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<ProviderView> reinstate(@PathParam("id") UUID id, @Valid @NotNull AdmissionDtos.Reason body) {
         return admission.reinstate(id, body.reason(), actor());
@@ -74,7 +79,11 @@ public class AdmissionResource {
     @POST
     @Path("/{id}/appeals")
     @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
-    @Operation(summary = "Appeal the current rejection or suspension, once per decision (the provider itself)")
+    @Operation(operationId = "createAppeal", summary = "Appeal the current rejection or suspension, once per decision (the provider itself)")
+    @APIResponse(responseCode = "201", description = "Created; `Location` is the new appeal's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AdmissionDtos.AppealView.class)),
+            headers = @Header(name = "Location", description = "URL of the new appeal",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> appeal(@PathParam("id") UUID id, @Valid @NotNull AdmissionDtos.Reason body, @Context UriInfo uri) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
@@ -85,7 +94,7 @@ public class AdmissionResource {
     @GET
     @Path("/{id}/appeals")
     @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
-    @Operation(summary = "A provider's appeals")
+    @Operation(operationId = "listAppeals", summary = "A provider's appeals")
     public Uni<Page<AdmissionDtos.AppealView>> appeals(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
@@ -95,7 +104,7 @@ public class AdmissionResource {
     @POST
     @Path("/{id}/appeals/{appealId}/decision")
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Decide an appeal: GRANTED (the decision is reversed) or DENIED, with a reason (platform-admin)")
+    @Operation(operationId = "decideAppeal", summary = "Decide an appeal: GRANTED (the decision is reversed) or DENIED, with a reason (platform-admin)")
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<AdmissionDtos.AppealView> decide(@PathParam("id") UUID id, @PathParam("appealId") UUID appealId,
             @Valid @NotNull AdmissionDtos.AppealDecision body) {
@@ -105,7 +114,7 @@ public class AdmissionResource {
     @GET
     @Path("/{id}/decisions")
     @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
-    @Operation(summary = "The audit trail: every admission decision, suspension, reinstatement, appeal and probation")
+    @Operation(operationId = "listDecisions", summary = "The audit trail: every admission decision, suspension, reinstatement, appeal and probation")
     public Uni<Page<AdmissionDtos.DecisionView>> decisions(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
         tenants.requireProvider(id, PLATFORM_ADMIN);

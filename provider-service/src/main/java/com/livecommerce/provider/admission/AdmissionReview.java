@@ -4,12 +4,15 @@ import com.livecommerce.provider.provider.CodeList;
 import com.livecommerce.provider.provider.Provider;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Evaluates every admission rule against a provider; the answer lists each rule that failed. */
 public final class AdmissionReview {
 
     /** One failed rule: a stable code and what was found against what is required. */
-    public record FailedRule(String rule, String detail) {
+    @Schema(requiredProperties = {"rule", "detail"})
+    public record FailedRule(@Schema(enumeration = {"MIN_CERTIFIED_OPERATORS", "MIN_SERVED_GMV", "HAS_CATEGORY", "HAS_CAPACITY",
+            "NO_ACTIVE_SUSPENSION"}) String rule, String detail) {
     }
 
     private AdmissionReview() {

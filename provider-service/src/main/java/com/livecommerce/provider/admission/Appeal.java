@@ -16,10 +16,12 @@ import java.util.UUID;
 @Table(name = "appeal")
 public class Appeal extends PanacheEntityBase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AppealAgainst")
     public enum Against {
         REJECTION, SUSPENSION
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "AppealStatus")
     public enum Status {
         PENDING, GRANTED, DENIED
     }

@@ -15,6 +15,7 @@ import java.util.UUID;
 @Table(name = "provider_decision")
 public class Decision extends PanacheEntityBase {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "DecisionAction")
     public enum Action {
         ADMITTED, REJECTED, SUSPENDED, REINSTATED, APPEALED, APPEAL_GRANTED, APPEAL_DENIED, PROBATION, SUSPENSION_PROPOSED
     }

@@ -21,13 +21,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/leaderboards")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "horse racing")
+@Tag(name = "horse racing", description = "Horse racing (强赛马): leaderboards per cohort and period, probation")
 @SecurityRequirement(name = "oidc")
 public class LeaderboardResource {
 
@@ -39,9 +41,12 @@ public class LeaderboardResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, PROVIDER})
-    @Operation(summary = "A period's leaderboards per cohort (type, category): rank, score, its components, probation")
-    public Uni<Page<LeaderboardService.EntryView>> list(@Parameter(example = "2021-11") @QueryParam("period") String period,
-            @QueryParam("type") String type, @QueryParam("category") String category,
+    @Operation(operationId = "listLeaderboardEntries", summary = "A period's leaderboards per cohort (type, category): rank, score, its components, probation")
+    public Uni<Page<LeaderboardService.EntryView>> list(
+            @Parameter(required = true, description = "The period: YYYY, YYYYHn, YYYYQn or YYYY-MM", example = "2021-11",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$")) @QueryParam("period") String period,
+            @Parameter(schema = @Schema(implementation = ProviderType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Category code", example = "kidswear") @QueryParam("category") String category,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return leaderboards.list(Period.parse("period", period), QueryParams.enumValue("type", type, ProviderType.class),
                 category == null || category.isBlank() ? null : category.trim(), PageRequest.of(page, size));
@@ -50,8 +55,10 @@ public class LeaderboardResource {
     @POST
     @Path("/{period}/compute")
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Compute (or recompute) a period's leaderboards now (platform-admin); the same data gives the same boards")
-    public Uni<LeaderboardService.Summary> compute(@PathParam("period") String period) {
+    @Operation(operationId = "computeLeaderboards", summary = "Compute (or recompute) a period's leaderboards now (platform-admin); the same data gives the same boards")
+    public Uni<LeaderboardService.Summary> compute(
+            @Parameter(description = "The period: YYYY, YYYYHn, YYYYQn or YYYY-MM", example = "2021-11",
+                    schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$")) @PathParam("period") String period) {
         return leaderboards.compute(Period.parse("period", period), identity.getPrincipal().getName());
     }
 }

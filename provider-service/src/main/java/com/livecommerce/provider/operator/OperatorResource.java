@@ -24,13 +24,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/providers/{id}/operators")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "operators")
+@Tag(name = "operators", description = "A provider's operators (操盘手) and their session statistics")
 @SecurityRequirement(name = "oidc")
 public class OperatorResource {
 
@@ -42,7 +47,11 @@ public class OperatorResource {
 
     @POST
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
-    @Operation(summary = "Add an operator (操盘手) to a provider (platform-admin or the provider itself)")
+    @Operation(operationId = "addOperator", summary = "Add an operator (操盘手) to a provider (platform-admin or the provider itself)")
+    @APIResponse(responseCode = "201", description = "Created; `Location` is the new operator's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)),
+            headers = @Header(name = "Location", description = "URL of the new operator",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> add(@PathParam("id") UUID id, @Valid @NotNull NewOperator request, @Context UriInfo uri) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
         return service.add(id, request).map(o -> Response.created(uri.getAbsolutePathBuilder().path(o.id().toString()).build())
@@ -52,7 +61,7 @@ public class OperatorResource {
     @GET
     @Path("/{operatorId}")
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
-    @Operation(summary = "One operator with its session statistics")
+    @Operation(operationId = "getOperator", summary = "One operator with its session statistics")
     public Uni<OperatorView> get(@PathParam("id") UUID id, @PathParam("operatorId") UUID operatorId) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
         return service.get(id, operatorId);
@@ -60,7 +69,7 @@ public class OperatorResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
-    @Operation(summary = "A provider's operators with their session statistics (sessions run, GMV, ROI)")
+    @Operation(operationId = "listOperators", summary = "A provider's operators with their session statistics (sessions run, GMV, ROI)")
     public Uni<Page<OperatorView>> list(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
         return service.list(id, PageRequest.of(page, size));

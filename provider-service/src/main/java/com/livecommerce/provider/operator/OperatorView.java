@@ -5,10 +5,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An operator and its session statistics: ROI = session GMV / ad spend (null without spend). */
-public record OperatorView(UUID id, UUID providerId, String name, List<String> specialties, boolean certified,
-        int sessionsRun, BigDecimal sessionGmv, BigDecimal adSpend, BigDecimal roi) {
+@Schema(name = "Operator", requiredProperties = {"id", "providerId", "name", "specialties", "certified", "sessionsRun",
+        "sessionGmv", "adSpend"})
+public record OperatorView(UUID id, UUID providerId, String name,
+        @Schema(type = SchemaType.ARRAY, implementation = com.livecommerce.provider.provider.Capability.class) List<String> specialties,
+        boolean certified, int sessionsRun, BigDecimal sessionGmv, BigDecimal adSpend,
+        @Schema(nullable = true, description = "session GMV / ad spend (4 decimals); null without spend") BigDecimal roi) {
 
     static OperatorView of(Operator o) {
         return new OperatorView(o.id, o.providerId, o.name, CodeList.split(o.specialties), o.certified, o.sessionsRun,

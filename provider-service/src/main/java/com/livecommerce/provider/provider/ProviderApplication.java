@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 @Schema(example = """
         {"name": "Zhili Belt Services", "type": "INDUSTRIAL_BELT", "categories": ["kidswear"], "regions": ["Zhili, Huzhou"],
-         "capabilities": ["LIVE_OPERATIONS", "AD_OPTIMIZATION"], "capacity": 20, "declaredServedGmv": "150000000.00"}""")
+         "capabilities": ["LIVE_OPERATIONS", "AD_OPTIMIZATION"], "capacity": 20, "declaredServedGmv": 150000000.00}""")
 public record ProviderApplication(
         @NotBlank @Size(max = 200) String name,
         @NotNull ProviderType type,

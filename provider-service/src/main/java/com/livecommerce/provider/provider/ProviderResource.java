@@ -26,13 +26,19 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/providers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "providers")
+@Tag(name = "providers", description = "Service providers: MCN, industrial-belt and brand providers")
 @SecurityRequirement(name = "oidc")
 public class ProviderResource {
 
@@ -44,7 +50,11 @@ public class ProviderResource {
 
     @POST
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Register a provider's application (platform-admin); status APPLIED until reviewed")
+    @Operation(operationId = "registerProvider", summary = "Register a provider's application (platform-admin); status APPLIED until reviewed")
+    @APIResponse(responseCode = "201", description = "Created; `Location` is the new provider's URL",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProviderView.class)),
+            headers = @Header(name = "Location", description = "URL of the new provider",
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> apply(@Valid @NotNull ProviderApplication application, @Context UriInfo uri) {
         return service.apply(application).map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
                 .entity(p).build());
@@ -53,7 +63,7 @@ public class ProviderResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
-    @Operation(summary = "A provider (platform-admin or the provider itself)")
+    @Operation(operationId = "getProvider", summary = "A provider (platform-admin or the provider itself)")
     public Uni<ProviderView> get(@PathParam("id") UUID id) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
         return service.get(id);
@@ -62,7 +72,7 @@ public class ProviderResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
-    @Operation(summary = "Change a provider's profile; `version` must be the current one, else 409")
+    @Operation(operationId = "updateProvider", summary = "Change a provider's profile; `version` must be the current one, else 409")
     public Uni<ProviderView> patch(@PathParam("id") UUID id, @Valid @NotNull ProviderPatch patch) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
         return service.patch(id, patch);
@@ -70,9 +80,12 @@ public class ProviderResource {
 
     @GET
     @RolesAllowed(PLATFORM_ADMIN)
-    @Operation(summary = "Providers, filtered and paged (platform-admin)")
-    public Uni<Page<ProviderView>> list(@QueryParam("type") String type, @QueryParam("category") String category,
-            @QueryParam("region") String region, @QueryParam("status") String status, @QueryParam("tier") String tier,
+    @Operation(operationId = "listProviders", summary = "Providers, filtered and paged (platform-admin)")
+    public Uni<Page<ProviderView>> list(@Parameter(schema = @Schema(implementation = ProviderType.class)) @QueryParam("type") String type,
+            @Parameter(description = "Category code", example = "kidswear") @QueryParam("category") String category,
+            @Parameter(description = "Region or industrial belt", example = "Zhili, Huzhou") @QueryParam("region") String region,
+            @Parameter(schema = @Schema(implementation = ProviderStatus.class)) @QueryParam("status") String status,
+            @Parameter(schema = @Schema(implementation = Tier.class)) @QueryParam("tier") String tier,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         var filter = new ProviderRepository.Filter(QueryParams.enumValue("type", type, ProviderType.class),
                 blankToNull(category), blankToNull(region), QueryParams.enumValue("status", status, ProviderStatus.class),

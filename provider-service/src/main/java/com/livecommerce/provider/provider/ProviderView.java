@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A provider on the wire, and the data of every provider-events event about it. */
-@Schema(name = "Provider")
+@Schema(name = "Provider", requiredProperties = {"id", "name", "type", "categories", "regions", "capabilities", "capacity",
+        "declaredServedGmv", "status", "admission", "suspended", "suspensionProposed", "tier", "badge", "servedGmv12m",
+        "merchantsLeapt", "version", "createdAt", "updatedAt"})
 public record ProviderView(UUID id, String name, ProviderType type, List<String> categories, List<String> regions,
-        List<String> capabilities, int capacity, BigDecimal declaredServedGmv, ProviderStatus status,
+        @Schema(type = SchemaType.ARRAY, implementation = Capability.class) List<String> capabilities, int capacity, BigDecimal declaredServedGmv, ProviderStatus status,
         AdmissionStatus admission, boolean suspended, boolean suspensionProposed, Tier tier, Badge badge,
         BigDecimal servedGmv12m, int merchantsLeapt, long version, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
 

@@ -17,12 +17,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/programs/windmaker")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "windmaker")
+@Tag(name = "windmaker", description = "The Windmaker program (造风者计划): tiers and incubation badges against targets")
 @SecurityRequirement(name = "oidc")
 public class WindmakerResource {
 
@@ -31,9 +32,12 @@ public class WindmakerResource {
      * provider also counts toward HUNDRED_MILLION, an INCUBATOR_50 toward INCUBATOR_20), the target,
      * and attainment = providers / target.
      */
-    public record Line(String level, long providers, int target, BigDecimal attainment) {
+    @Schema(name = "WindmakerLine", requiredProperties = {"level", "providers", "target", "attainment"})
+    public record Line(@Schema(enumeration = {"BILLION", "HUNDRED_MILLION", "INCUBATOR_50", "INCUBATOR_20"}) String level,
+            long providers, int target, BigDecimal attainment) {
     }
 
+    @Schema(name = "WindmakerProgram", requiredProperties = {"tiers", "badges"})
     public record Program(List<Line> tiers, List<Line> badges) {
     }
 
@@ -45,7 +49,7 @@ public class WindmakerResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, PROVIDER})
-    @Operation(summary = "Windmaker program (造风者计划): providers per tier and badge against the targets 100 / 200 / 50 / 100")
+    @Operation(operationId = "getWindmakerProgram", summary = "Windmaker program (造风者计划): providers per tier and badge against the targets 100 / 200 / 50 / 100")
     public Uni<Program> program() {
         return pool.query("select count(*) filter (where tier = 'BILLION') as billion,"
                         + " count(*) filter (where tier in ('BILLION', 'HUNDRED_MILLION')) as hundred_million,"
