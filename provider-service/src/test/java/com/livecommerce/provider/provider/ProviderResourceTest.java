@@ -42,7 +42,7 @@ class ProviderResourceTest {
                         + " \"capacity\": -1, \"declaredServedGmv\": 1.001}")
                 .post("/providers")
                 .then().statusCode(422).contentType("application/problem+json")
-                .body("errors.field", hasItems("application.name", "application.capacity", "application.declaredServedGmv"))
+                .body("errors.field", hasItems("name", "capacity", "declaredServedGmv"))
                 .body("errors.field", hasItem(containsString("categories")));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
                 .body(Fixtures.application("x", "AGENCY", "kidswear", 1, "1"))
