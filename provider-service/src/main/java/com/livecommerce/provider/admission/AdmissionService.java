@@ -4,6 +4,7 @@ import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.problem.ProblemType;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.time.UtcClock;
 import com.livecommerce.provider.operator.OperatorService;
 import com.livecommerce.provider.provider.AdmissionStatus;
 import com.livecommerce.provider.provider.Provider;
@@ -17,8 +18,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,6 +36,9 @@ public class AdmissionService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    UtcClock clock;
 
     @WithTransaction
     public Uni<AdmissionDtos.ReviewResult> review(UUID id, String actor) {
@@ -125,7 +127,7 @@ public class AdmissionService {
                 a.against = against;
                 a.reason = reason;
                 a.status = Appeal.Status.PENDING;
-                a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                a.createdAt = clock.now();
                 return a.persist()
                         .chain(() -> audit.record(id, Decision.Action.APPEALED, List.of(against + ": " + reason), actor))
                         .replaceWith(() -> AdmissionDtos.AppealView.of(a));
@@ -146,7 +148,7 @@ public class AdmissionService {
             a.status = granted ? Appeal.Status.GRANTED : Appeal.Status.DENIED;
             a.decidedBy = actor;
             a.decisionReason = decision.reason();
-            a.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            a.decidedAt = clock.now();
             Uni<Void> effect = audit.record(id, granted ? Decision.Action.APPEAL_GRANTED : Decision.Action.APPEAL_DENIED,
                     List.of(decision.reason()), actor).replaceWithVoid();
             if (granted && a.against == Appeal.Against.SUSPENSION && p.suspended) {
@@ -173,7 +175,7 @@ public class AdmissionService {
                 Appeal.<Appeal>find("providerId", Sort.by("createdAt").and("id"), id), AdmissionDtos.AppealView::of));
     }
 
-    private static void touch(Provider p) {
-        p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    private void touch(Provider p) {
+        p.updatedAt = clock.now();
     }
 }
