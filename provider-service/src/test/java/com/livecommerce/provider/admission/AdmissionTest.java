@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.livecommerce.plumbing.time.UtcClock;
 import com.livecommerce.provider.Fixtures;
 import com.livecommerce.testsupport.Tokens;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,7 +137,28 @@ class AdmissionTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"cleared\"}")
                 .post("/providers/{id}/reinstate", id).then().statusCode(200).body("status", equalTo("ADMITTED"));
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}/decisions", id).then().statusCode(200)
-                .body("items.action", contains("ADMITTED", "SUSPENDED", "APPEALED", "APPEAL_GRANTED", "REINSTATED", "SUSPENDED", "REINSTATED"));
+                .body("items.action", contains("OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED",
+                        "ADMITTED", "SUSPENDED", "APPEALED", "APPEAL_GRANTED", "REINSTATED", "SUSPENDED", "REINSTATED"));
+    }
+
+    /**
+     * Replicas' clocks disagree (here: the second decision is written by a "replica" whose clock is
+     * an hour behind): the trail keeps the order the decisions were made in, from the database's sequence.
+     */
+    @Test
+    void theTrailKeepsTheOrderOfDecisionsWhateverTheClocksSay() {
+        UUID id = Fixtures.admitted("Clock Skew", "MCN", "apparel");
+        QuarkusMock.installMockForType(UtcClock.fixed(Instant.parse("2030-01-01T12:00:00Z")), UtcClock.class);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"first\"}")
+                .post("/providers/{id}/suspend", id).then().statusCode(200);
+        QuarkusMock.installMockForType(UtcClock.fixed(Instant.parse("2030-01-01T11:00:00Z")), UtcClock.class);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"second\"}")
+                .post("/providers/{id}/reinstate", id).then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).get("/providers/{id}/decisions", id).then().statusCode(200)
+                .body("items.action", contains("OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED",
+                        "ADMITTED", "SUSPENDED", "REINSTATED"))
+                .body("items[4].decidedAt", equalTo("2030-01-01T12:00:00Z"))
+                .body("items[5].decidedAt", equalTo("2030-01-01T11:00:00Z"));
     }
 
     @Test
