@@ -4,10 +4,12 @@ import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.problem.ProblemType;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.time.Period;
 import com.livecommerce.plumbing.time.UtcClock;
 import com.livecommerce.provider.operator.OperatorService;
 import com.livecommerce.provider.provider.AdmissionStatus;
 import com.livecommerce.provider.provider.Provider;
+import com.livecommerce.provider.provider.ProviderEvent;
 import com.livecommerce.provider.provider.ProviderEvents;
 import com.livecommerce.provider.provider.ProviderService;
 import com.livecommerce.provider.provider.ProviderView;
@@ -97,6 +99,40 @@ public class AdmissionService {
         return audit.record(p.id, action, List.of(reason), actor)
                 .chain(() -> Panache.flush())
                 .chain(() -> providers.publish(p, ProviderEvents.REINSTATED, List.of(reason)));
+    }
+
+    /**
+     * Proposes to platform-admin to suspend the provider (on probation in {@code period} and the one
+     * before): sets {@code suspensionProposed}, audits SUSPENSION_PROPOSED and publishes
+     * ProviderSuspensionProposed. Runs in the caller's transaction.
+     */
+    public Uni<Void> proposeSuspension(UUID id, Period period, String reason, String actor) {
+        return providers.require(id).chain(p -> {
+            p.suspensionProposed = true;
+            touch(p);
+            return audit.record(id, Decision.Action.SUSPENSION_PROPOSED, List.of(reason), actor)
+                    .chain(() -> Panache.flush())
+                    .chain(() -> providers.publishEvent(p, ProviderEvents.SUSPENSION_PROPOSED,
+                            ProviderEvent.of(p, List.of(reason), period.label())));
+        });
+    }
+
+    /**
+     * Withdraws the suspension proposal of {@code period}, which no longer holds: audits
+     * SUSPENSION_PROPOSAL_WITHDRAWN, clears {@code suspensionProposed} unless {@code anotherProposalHolds},
+     * and publishes ProviderSuspensionProposalWithdrawn. Runs in the caller's transaction.
+     */
+    public Uni<Void> withdrawSuspensionProposal(UUID id, Period period, String reason, String actor, boolean anotherProposalHolds) {
+        return providers.require(id).chain(p -> {
+            if (!anotherProposalHolds) {
+                p.suspensionProposed = false;
+            }
+            touch(p);
+            return audit.record(id, Decision.Action.SUSPENSION_PROPOSAL_WITHDRAWN, List.of(reason), actor)
+                    .chain(() -> Panache.flush())
+                    .chain(() -> providers.publishEvent(p, ProviderEvents.SUSPENSION_PROPOSAL_WITHDRAWN,
+                            ProviderEvent.of(p, List.of(reason), period.label())));
+        });
     }
 
     /** A rejected or suspended provider appeals the decision that put it there, once. */

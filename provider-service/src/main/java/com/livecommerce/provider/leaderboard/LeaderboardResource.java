@@ -39,11 +39,15 @@ public class LeaderboardResource {
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, PROVIDER})
-    @Operation(summary = "A period's leaderboards per cohort (type, category): rank, score, its components, probation")
-    public Uni<Page<LeaderboardService.EntryView>> list(@Parameter(example = "2021-11") @QueryParam("period") String period,
+    @Operation(summary = "A period's leaderboards per cohort (type, category): rank, score, its components, probation;"
+            + " without a period, the latest computed one")
+    public Uni<Page<LeaderboardStore.EntryView>> list(
+            @Parameter(example = "2021-11", description = "YYYY, YYYYHn, YYYYQn or YYYY-MM; without it, the latest computed period")
+            @QueryParam("period") String period,
             @QueryParam("type") String type, @QueryParam("category") String category,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return leaderboards.list(Period.parse("period", period), QueryParams.enumValue("type", type, ProviderType.class),
+        return leaderboards.list(period == null || period.isBlank() ? null : Period.parse("period", period),
+                QueryParams.enumValue("type", type, ProviderType.class),
                 category == null || category.isBlank() ? null : category.trim(), PageRequest.of(page, size));
     }
 

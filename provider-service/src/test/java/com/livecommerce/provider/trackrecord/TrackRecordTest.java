@@ -16,6 +16,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +35,7 @@ class TrackRecordTest {
     String bootstrap;
 
     static LocalDate recently() {
-        return LocalDate.now().minusDays(10);
+        return LocalDate.now(ZoneOffset.UTC).minusDays(10);
     }
 
     @ParameterizedTest(name = "{0} CNY -> {1}")
@@ -73,7 +74,7 @@ class TrackRecordTest {
     void anOldEngagementDoesNotCountTowardTheTrailingYear() {
         UUID provider = Fixtures.admitted("Old Work", "MCN", "apparel");
         UUID old = UUID.randomUUID();
-        Engagements.send(bootstrap, old, Engagements.completed(old, provider, UUID.randomUUID(), LocalDate.now().minusDays(400),
+        Engagements.send(bootstrap, old, Engagements.completed(old, provider, UUID.randomUUID(), LocalDate.now(ZoneOffset.UTC).minusDays(400),
                 "1.00", "900000000.00", true, 5));
         UUID recent = UUID.randomUUID();
         Engagements.send(bootstrap, recent, Engagements.completed(recent, provider, UUID.randomUUID(), recently(), "1.00", "200000000.00", false, 5));
