@@ -29,7 +29,7 @@ until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
   sleep 0.2
 done
 psql -q -h 127.0.0.1 -U postgres provider_bench <<SQL
-truncate leaderboard_entry, leaderboard_period, probation, engagement_outcome, appeal, provider_decision, operator, provider;
+truncate operator_session, leaderboard_entry, leaderboard_period, probation, engagement_outcome, appeal, provider_decision, operator, provider;
 insert into provider (id, name, type, categories, regions, capabilities, capacity, declared_served_gmv, admission,
     suspended, suspension_proposed, tier, badge, served_gmv_12m, merchants_leapt, created_at, updated_at, version)
 select gen_random_uuid(), 'bench-' || g, (array['MCN', 'INDUSTRIAL_BELT', 'BRAND'])[1 + g % 3],

@@ -102,6 +102,32 @@ public class OperatorService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("operator", operatorId));
     }
 
+    private static final String COUNT_SESSION = "insert into operator_session"
+            + " (session_id, operator_id, provider_id, gmv, ad_spend, event_id, counted_at)"
+            + " values (:session, :operator, :provider, :gmv, :spend, :event, :at) on conflict (session_id) do nothing";
+
+    /**
+     * Adds one live session the operator ran (its GMV and ad spend) to the operator's statistics, once
+     * per session id whatever the number of events reporting it. Fails with a 404 problem when the
+     * provider has no such operator. Runs in the caller's transaction; true when the session was counted now.
+     */
+    public Uni<Boolean> countSession(UUID sessionId, UUID providerId, UUID operatorId, BigDecimal gmv, BigDecimal adSpend,
+            String eventId) {
+        return require(providerId, operatorId).chain(o -> Panache.getSession().chain(s -> s.createNativeQuery(COUNT_SESSION)
+                        .setParameter("session", sessionId).setParameter("operator", operatorId).setParameter("provider", providerId)
+                        .setParameter("gmv", gmv).setParameter("spend", adSpend).setParameter("event", eventId)
+                        .setParameter("at", clock.now()).executeUpdate())
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    o.sessionsRun++;
+                    o.sessionGmv = o.sessionGmv.add(gmv);
+                    o.adSpend = o.adSpend.add(adSpend);
+                    return Panache.flush().replaceWith(true);
+                }));
+    }
+
     /** Certified operators of a provider, for admission; inside the caller's session. */
     public Uni<Long> certifiedCount(UUID providerId) {
         return Operator.count("providerId = ?1 and certified = true", providerId);
