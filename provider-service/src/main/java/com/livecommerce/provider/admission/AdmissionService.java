@@ -50,6 +50,7 @@ public class AdmissionService {
             }
             AdmissionRules.TypeRules typeRules = rules.types().get(p.type.name());
             if (typeRules == null) {
+                // AdmissionRulesCheck refuses to start without rules for every type
                 return Uni.createFrom().failure(new IllegalStateException("no admission rules configured for " + p.type));
             }
             return operators.certifiedCount(id).chain(certified -> {
@@ -203,6 +204,14 @@ public class AdmissionService {
     @WithSession
     public Uni<Page<AdmissionDtos.DecisionView>> trail(UUID id, PageRequest paging) {
         return providers.require(id).chain(p -> audit.of(id, paging));
+    }
+
+    /** One appeal of the provider; another provider's appeal is a 404. */
+    @WithSession
+    public Uni<AdmissionDtos.AppealView> appeal(UUID id, UUID appealId) {
+        return providers.require(id).chain(p -> Appeal.<Appeal>findById(appealId))
+                .map(a -> a == null || !a.providerId.equals(id) ? null : AdmissionDtos.AppealView.of(a))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("appeal", appealId));
     }
 
     @WithSession
