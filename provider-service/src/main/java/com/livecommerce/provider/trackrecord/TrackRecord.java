@@ -31,6 +31,10 @@ public class TrackRecord {
     /** The daily recomputation's job name in {@code job_run}. */
     public static final String JOB = "trailing-year";
 
+    private static final String RECORD = "insert into engagement_outcome"
+            + " (engagement_id, provider_id, merchant_id, completed_on, gmv_before, gmv_during, rating, leap)"
+            + " values (:engagement, :provider, :merchant, :completed, :before, :during, :rating, :leap)"
+            + " on conflict (engagement_id) do nothing";
     private static final String SERVED = "select coalesce(sum(gmv_during), 0) from engagement_outcome"
             + " where provider_id = :provider and completed_on > :since";
     private static final String LEAPT = "select count(distinct merchant_id) from engagement_outcome"
@@ -74,6 +78,21 @@ public class TrackRecord {
 
     /** Projection of a provider to its id. */
     public record IdOnly(UUID id) {
+    }
+
+    /** Records a completed engagement of {@code p} once per engagement id, then recomputes its track record. */
+    Uni<Void> record(Provider p, EngagementEventsConsumer.Outcome o) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(RECORD)
+                        .setParameter("engagement", o.engagement())
+                        .setParameter("provider", o.provider())
+                        .setParameter("merchant", o.merchant())
+                        .setParameter("completed", o.completedOn())
+                        .setParameter("before", o.gmvBefore())
+                        .setParameter("during", o.gmvDuring())
+                        .setParameter("rating", o.rating())
+                        .setParameter("leap", o.leap())
+                        .executeUpdate())
+                .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem() : recompute(p));
     }
 
     public Uni<Void> recompute(Provider p) {
