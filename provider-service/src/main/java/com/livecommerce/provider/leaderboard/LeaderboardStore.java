@@ -56,12 +56,22 @@ public class LeaderboardStore {
             + "   from engagement_outcome o where o.completed_on >= :start and o.completed_on < :end group by o.provider_id"
             + " ) r on r.provider_id = p.id"
             + " where p.admission = 'ADMITTED' and not p.suspended";
-    private static final String DELETE_ENTRIES = "delete from leaderboard_entry where period = :period";
-    private static final String INSERT_ENTRIES = "insert into leaderboard_entry"
-            + " (period, provider_type, category, provider_id, rank, score, components, probation)"
-            + " select :period, x.provider_type, x.category, x.provider_id, x.rank, x.score, x.components, x.probation"
-            + " from json_to_recordset(cast(cast(:rows as text) as json)) as x(provider_type text, category text, provider_id uuid,"
-            + "   rank integer, score numeric, components text, probation boolean)";
+    /**
+     * Replaces a period's entries in one statement: rows that changed are written, rows that did not are
+     * left alone (a recompute with the same data writes nothing), rows no longer there are deleted.
+     */
+    private static final String REPLACE_ENTRIES = "with x as (select * from json_to_recordset(cast(cast(:rows as text) as json))"
+            + "   as r(provider_type text, category text, provider_id uuid, rank integer, score numeric, components json, probation boolean)),"
+            + " written as (insert into leaderboard_entry (period, provider_type, category, provider_id, rank, score, components, probation)"
+            + "   select :period, x.provider_type, x.category, x.provider_id, x.rank, x.score, cast(x.components as text), x.probation from x"
+            + "   on conflict (period, provider_type, category, provider_id) do update set rank = excluded.rank, score = excluded.score,"
+            + "     components = excluded.components, probation = excluded.probation"
+            + "   where (leaderboard_entry.rank, leaderboard_entry.score, leaderboard_entry.components, leaderboard_entry.probation)"
+            + "     is distinct from (excluded.rank, excluded.score, excluded.components, excluded.probation)"
+            + "   returning 1),"
+            + " removed as (delete from leaderboard_entry e where e.period = :period and not exists (select 1 from x"
+            + "   where x.provider_type = e.provider_type and x.category = e.category and x.provider_id = e.provider_id) returning 1)"
+            + " select (select count(*) from written) + (select count(*) from removed)";
     private static final String COMPUTED = "insert into leaderboard_period (period, computed_at) values (:period, :at)"
             + " on conflict (period) do update set computed_at = excluded.computed_at";
     private static final String PROBATIONS = "select provider_id, period, suspension_proposed from probation"
@@ -107,7 +117,7 @@ public class LeaderboardStore {
                 });
     }
 
-    /** Replaces the period's entries with {@code entries} (one insert statement) and marks the period computed. */
+    /** Replaces the period's entries with {@code entries} (one statement) and marks the period computed. */
     public Uni<Void> replaceEntries(Period period, List<LeaderboardCalculator.Entry> entries, OffsetDateTime at) {
         List<Map<String, Object>> rows = new ArrayList<>(entries.size());
         for (LeaderboardCalculator.Entry e : entries) {
@@ -117,15 +127,14 @@ public class LeaderboardStore {
             row.put("provider_id", e.providerId());
             row.put("rank", e.rank());
             row.put("score", e.score());
-            row.put("components", json(e.components()));
+            row.put("components", e.components());
             row.put("probation", e.probation());
             rows.add(row);
         }
         String json = json(rows);
-        return Panache.getSession().chain(s -> s.createNativeQuery(DELETE_ENTRIES).setParameter("period", period.label()).executeUpdate()
-                .chain(() -> entries.isEmpty() ? Uni.createFrom().item(0)
-                        : s.createNativeQuery(INSERT_ENTRIES).setParameter("period", period.label()).setParameter("rows", json).executeUpdate())
-                .chain(() -> s.createNativeQuery(COMPUTED).setParameter("period", period.label()).setParameter("at", at).executeUpdate()))
+        return Panache.getSession().chain(s -> s.createNativeQuery(REPLACE_ENTRIES, Long.class)
+                        .setParameter("period", period.label()).setParameter("rows", json).getSingleResult()
+                        .chain(() -> s.createNativeQuery(COMPUTED).setParameter("period", period.label()).setParameter("at", at).executeUpdate()))
                 .replaceWithVoid();
     }
 

@@ -211,6 +211,26 @@ class LeaderboardTest {
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].components.gmvGrowth", nullValue());
     }
 
+    /** Recomputing replaces the board: a provider suspended since leaves it, the others move up. */
+    @Test
+    void aRecomputeDropsTheEntriesOfProvidersNoLongerInGoodStanding() {
+        String category = "leaver-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID staying = Fixtures.admitted("Staying", "MCN", category);
+        UUID leaving = Fixtures.admitted("Leaving", "MCN", category);
+        UUID engagement = UUID.randomUUID();
+        Engagements.send(bootstrap, engagement, Engagements.completed(engagement, leaving, UUID.randomUUID(), LocalDate.of(2022, 3, 3),
+                "1000000.00", "3000000.00", true, 5));
+        awaitOutcomes(List.of(leaving), 1);
+        given().auth().oauth2(Tokens.admin()).post("/leaderboards/2022-03/compute").then().statusCode(200);
+        assertEquals(List.of(leaving.toString(), staying.toString()), board("2022-03", category).getList("items.providerId"));
+        given().auth().oauth2(Tokens.admin()).contentType(io.restassured.http.ContentType.JSON).body("{\"reason\": \"audit\"}")
+                .post("/providers/{id}/suspend", leaving).then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).post("/leaderboards/2022-03/compute").then().statusCode(200);
+        JsonPath after = board("2022-03", category);
+        assertEquals(List.of(staying.toString()), after.getList("items.providerId"));
+        assertEquals(List.of(1), after.getList("items.rank"));
+    }
+
     @Test
     void withoutAPeriodTheLatestComputedPeriodIsListed() {
         String category = "latest-" + UUID.randomUUID().toString().substring(0, 8);
