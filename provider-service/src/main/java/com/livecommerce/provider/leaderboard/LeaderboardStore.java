@@ -119,23 +119,84 @@ public class LeaderboardStore {
 
     /** Replaces the period's entries with {@code entries} (one statement) and marks the period computed. */
     public Uni<Void> replaceEntries(Period period, List<LeaderboardCalculator.Entry> entries, OffsetDateTime at) {
-        List<Map<String, Object>> rows = new ArrayList<>(entries.size());
-        for (LeaderboardCalculator.Entry e : entries) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("provider_type", e.type().name());
-            row.put("category", e.category());
-            row.put("provider_id", e.providerId());
-            row.put("rank", e.rank());
-            row.put("score", e.score());
-            row.put("components", e.components());
-            row.put("probation", e.probation());
-            rows.add(row);
-        }
-        String json = json(rows);
+        String json = rowsJson(entries);
         return Panache.getSession().chain(s -> s.createNativeQuery(REPLACE_ENTRIES, Long.class)
                         .setParameter("period", period.label()).setParameter("rows", json).getSingleResult()
                         .chain(() -> s.createNativeQuery(COMPUTED).setParameter("period", period.label()).setParameter("at", at).executeUpdate()))
                 .replaceWithVoid();
+    }
+
+    /**
+     * The entries as a JSON array of rows for {@link #REPLACE_ENTRIES}, written directly (7,500 entries of
+     * 5,000 providers are ~3 MB; a generic serialiser costs several times more). The same entries always
+     * give the same text, so an identical recompute finds every row unchanged.
+     */
+    static String rowsJson(List<LeaderboardCalculator.Entry> entries) {
+        StringBuilder json = new StringBuilder(entries.size() * 420 + 2).append('[');
+        for (LeaderboardCalculator.Entry e : entries) {
+            if (json.length() > 1) {
+                json.append(',');
+            }
+            json.append("{\"provider_type\":\"").append(e.type().name())
+                    .append("\",\"category\":");
+            string(json, e.category());
+            json.append(",\"provider_id\":\"").append(e.providerId())
+                    .append("\",\"rank\":").append(e.rank())
+                    .append(",\"score\":").append(e.score().toPlainString())
+                    .append(",\"components\":");
+            components(json, e.components());
+            json.append(",\"probation\":").append(e.probation()).append('}');
+        }
+        return json.append(']').toString();
+    }
+
+    /** Components as JSON, read back by Jackson when listed. */
+    static void components(StringBuilder json, LeaderboardCalculator.Components c) {
+        json.append("{\"gmvGrowth\":");
+        number(json, c.gmvGrowth());
+        json.append(",\"leaps\":").append(c.leaps()).append(",\"retention\":");
+        number(json, c.retention());
+        json.append(",\"rating\":");
+        number(json, c.rating());
+        json.append(",\"scaled\":");
+        numbers(json, c.scaled());
+        json.append(",\"points\":");
+        numbers(json, c.points());
+        json.append('}');
+    }
+
+    private static void numbers(StringBuilder json, Map<String, BigDecimal> values) {
+        json.append('{');
+        boolean first = true;
+        for (Map.Entry<String, BigDecimal> v : values.entrySet()) {
+            if (!first) {
+                json.append(',');
+            }
+            first = false;
+            string(json, v.getKey());
+            json.append(':');
+            number(json, v.getValue());
+        }
+        json.append('}');
+    }
+
+    private static void number(StringBuilder json, BigDecimal value) {
+        json.append(value == null ? "null" : value.toPlainString());
+    }
+
+    private static void string(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            if (ch == '"' || ch == '\\') {
+                json.append('\\').append(ch);
+            } else if (ch < 0x20) {
+                json.append(String.format("\\u%04x", (int) ch));
+            } else {
+                json.append(ch);
+            }
+        }
+        json.append('"');
     }
 
     /** The probations of the three periods, by period (a period without any maps to an empty map). */
