@@ -3,6 +3,7 @@
 # 5,000 admitted providers and 40,000 completed engagements in the period (seeded with SQL into
 # database provider_bench): load from PostgreSQL, compute, store boards and probations.
 # usage: bench/leaderboard-e2e.sh [--build] [--providers N]
+# env: KAFKA_PORT (default 9092: the standalone broker of infra/kafka.sh), BENCH_DB (default provider_bench)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -12,14 +13,16 @@ while [[ $# -gt 0 ]]; do
 done
 OUT="$ROOT/bench/results"; mkdir -p "$OUT"
 PORT=18082
+KAFKA_PORT="${KAFKA_PORT:-9092}"; export KAFKA_PORT
+DB="${BENCH_DB:-provider_bench}"
 if [[ $BUILD == 1 || ! -f provider-service/target/quarkus-app/quarkus-run.jar ]]; then
   ./mvnw -q -B package -DskipTests -pl provider-service -am
 fi
 infra/kafka.sh start
-psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'provider_bench'" | grep -q 1 \
-  || createdb -h 127.0.0.1 -U postgres provider_bench
-DB_REACTIVE_URL=postgresql://127.0.0.1:5432/provider_bench DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/provider_bench \
-KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 \
+psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = '$DB'" | grep -q 1 \
+  || createdb -h 127.0.0.1 -U postgres "$DB"
+DB_REACTIVE_URL=postgresql://127.0.0.1:5432/$DB DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$DB \
+KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT \
   java -Dquarkus.http.port=$PORT -Dquarkus.oidc.auth-server-url= -Dquarkus.oidc.public-key="$(bench/jwt.sh --public-key)" \
        -jar provider-service/target/quarkus-app/quarkus-run.jar > "$OUT/provider-service.log" 2>&1 &
 PID=$!
@@ -28,8 +31,8 @@ until curl -fs -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; do
   kill -0 $PID 2>/dev/null || { tail -30 "$OUT/provider-service.log"; exit 1; }
   sleep 0.2
 done
-psql -q -h 127.0.0.1 -U postgres provider_bench <<SQL
-truncate leaderboard_entry, probation, engagement_outcome, appeal, provider_decision, operator, provider;
+psql -q -h 127.0.0.1 -U postgres "$DB" <<SQL
+truncate operator_session, leaderboard_entry, leaderboard_period, probation, engagement_outcome, appeal, provider_decision, operator, provider;
 insert into provider (id, name, type, categories, regions, capabilities, capacity, declared_served_gmv, admission,
     suspended, suspension_proposed, tier, badge, served_gmv_12m, merchants_leapt, created_at, updated_at, version)
 select gen_random_uuid(), 'bench-' || g, (array['MCN', 'INDUSTRIAL_BELT', 'BRAND'])[1 + g % 3],

@@ -24,13 +24,13 @@ gmv "$belt" '[{"date":"2021-06-18","gmv":"2500000.00","orders":30000,"sourceId":
 gmv "$creator" '[{"date":"2021-11-30","gmv":"3000000.00","orders":41000,"sourceId":"demo-c-nov"}]'
 echo "demo merchants: m-brand=$brand m-belt=$belt m-creator=$creator"
 
-# Providers (DOMAIN.md: the three focuses), with certified operators, through strict admission.
+# Providers (DOMAIN.md: the three focuses), with operators certified by platform-admin (with evidence), through strict admission.
 PURL="${PROVIDER_URL:-http://127.0.0.1:8082}"
 provider() { # key json operators
   if grep -q "^$1=" "$STATE" 2>/dev/null; then grep "^$1=" "$STATE" | cut -d= -f2; return; fi
   local id; id=$(curl -fs "${auth[@]}" -d "$2" "$PURL/providers" | sed -E 's/.*"id":"([^"]+)".*/\1/')
   for _ in $(seq 1 "$3"); do
-    curl -fs -o /dev/null "${auth[@]}" -d '{"name":"Certified operator","specialties":["AD_OPTIMIZATION","LIVE_OPERATIONS"],"certified":true}' "$PURL/providers/$id/operators"
+    curl -fs -o /dev/null "${auth[@]}" -d '{"name":"Certified operator","specialties":["AD_OPTIMIZATION","LIVE_OPERATIONS"],"certified":true,"evidence":"demo: platform operator exam passed"}' "$PURL/providers/$id/operators"
   done
   curl -fs -o /dev/null -X POST -H "Authorization: Bearer $TOKEN" "$PURL/providers/$id/review"
   echo "$1=$id" >> "$STATE"; echo "$id"

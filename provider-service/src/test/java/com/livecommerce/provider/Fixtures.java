@@ -26,9 +26,11 @@ public final class Fixtures {
         return UUID.fromString(id);
     }
 
+    /** An operator added by platform-admin; a certified one carries the evidence certification needs. */
     public static UUID operator(UUID provider, boolean certified) {
         String id = given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON)
-                .body("{\"name\": \"Operator\", \"specialties\": [\"AD_OPTIMIZATION\"], \"certified\": %s}".formatted(certified))
+                .body("{\"name\": \"Operator\", \"specialties\": [\"AD_OPTIMIZATION\"], \"certified\": %s, \"evidence\": \"%s\"}"
+                        .formatted(certified, certified ? "platform operator exam passed" : ""))
                 .post("/providers/{id}/operators", provider).then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
     }

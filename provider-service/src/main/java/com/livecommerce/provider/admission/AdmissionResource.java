@@ -101,6 +101,15 @@ public class AdmissionResource {
         return admission.appeals(id, PageRequest.of(page, size));
     }
 
+    @GET
+    @Path("/{id}/appeals/{appealId}")
+    @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
+    @Operation(summary = "One appeal of a provider (the provider itself, platform-admin)")
+    public Uni<AdmissionDtos.AppealView> appeal(@PathParam("id") UUID id, @PathParam("appealId") UUID appealId) {
+        tenants.requireProvider(id, PLATFORM_ADMIN);
+        return admission.appeal(id, appealId);
+    }
+
     @POST
     @Path("/{id}/appeals/{appealId}/decision")
     @RolesAllowed(PLATFORM_ADMIN)

@@ -4,9 +4,12 @@ import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.problem.ProblemType;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
+import com.livecommerce.plumbing.time.Period;
+import com.livecommerce.plumbing.time.UtcClock;
 import com.livecommerce.provider.operator.OperatorService;
 import com.livecommerce.provider.provider.AdmissionStatus;
 import com.livecommerce.provider.provider.Provider;
+import com.livecommerce.provider.provider.ProviderEvent;
 import com.livecommerce.provider.provider.ProviderEvents;
 import com.livecommerce.provider.provider.ProviderService;
 import com.livecommerce.provider.provider.ProviderView;
@@ -17,8 +20,6 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,6 +39,9 @@ public class AdmissionService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    UtcClock clock;
+
     @WithTransaction
     public Uni<AdmissionDtos.ReviewResult> review(UUID id, String actor) {
         return providers.require(id).chain(p -> {
@@ -46,6 +50,7 @@ public class AdmissionService {
             }
             AdmissionRules.TypeRules typeRules = rules.types().get(p.type.name());
             if (typeRules == null) {
+                // AdmissionRulesCheck refuses to start without rules for every type
                 return Uni.createFrom().failure(new IllegalStateException("no admission rules configured for " + p.type));
             }
             return operators.certifiedCount(id).chain(certified -> {
@@ -97,6 +102,40 @@ public class AdmissionService {
                 .chain(() -> providers.publish(p, ProviderEvents.REINSTATED, List.of(reason)));
     }
 
+    /**
+     * Proposes to platform-admin to suspend the provider (on probation in {@code period} and the one
+     * before): sets {@code suspensionProposed}, audits SUSPENSION_PROPOSED and publishes
+     * ProviderSuspensionProposed. Runs in the caller's transaction.
+     */
+    public Uni<Void> proposeSuspension(UUID id, Period period, String reason, String actor) {
+        return providers.require(id).chain(p -> {
+            p.suspensionProposed = true;
+            touch(p);
+            return audit.record(id, Decision.Action.SUSPENSION_PROPOSED, List.of(reason), actor)
+                    .chain(() -> Panache.flush())
+                    .chain(() -> providers.publishEvent(p, ProviderEvents.SUSPENSION_PROPOSED,
+                            ProviderEvent.of(p, List.of(reason), period.label())));
+        });
+    }
+
+    /**
+     * Withdraws the suspension proposal of {@code period}, which no longer holds: audits
+     * SUSPENSION_PROPOSAL_WITHDRAWN, clears {@code suspensionProposed} unless {@code anotherProposalHolds},
+     * and publishes ProviderSuspensionProposalWithdrawn. Runs in the caller's transaction.
+     */
+    public Uni<Void> withdrawSuspensionProposal(UUID id, Period period, String reason, String actor, boolean anotherProposalHolds) {
+        return providers.require(id).chain(p -> {
+            if (!anotherProposalHolds) {
+                p.suspensionProposed = false;
+            }
+            touch(p);
+            return audit.record(id, Decision.Action.SUSPENSION_PROPOSAL_WITHDRAWN, List.of(reason), actor)
+                    .chain(() -> Panache.flush())
+                    .chain(() -> providers.publishEvent(p, ProviderEvents.SUSPENSION_PROPOSAL_WITHDRAWN,
+                            ProviderEvent.of(p, List.of(reason), period.label())));
+        });
+    }
+
     /** A rejected or suspended provider appeals the decision that put it there, once. */
     @WithTransaction
     public Uni<AdmissionDtos.AppealView> appeal(UUID id, String reason, String actor) {
@@ -125,7 +164,7 @@ public class AdmissionService {
                 a.against = against;
                 a.reason = reason;
                 a.status = Appeal.Status.PENDING;
-                a.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+                a.createdAt = clock.now();
                 return a.persist()
                         .chain(() -> audit.record(id, Decision.Action.APPEALED, List.of(against + ": " + reason), actor))
                         .replaceWith(() -> AdmissionDtos.AppealView.of(a));
@@ -146,7 +185,7 @@ public class AdmissionService {
             a.status = granted ? Appeal.Status.GRANTED : Appeal.Status.DENIED;
             a.decidedBy = actor;
             a.decisionReason = decision.reason();
-            a.decidedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            a.decidedAt = clock.now();
             Uni<Void> effect = audit.record(id, granted ? Decision.Action.APPEAL_GRANTED : Decision.Action.APPEAL_DENIED,
                     List.of(decision.reason()), actor).replaceWithVoid();
             if (granted && a.against == Appeal.Against.SUSPENSION && p.suspended) {
@@ -167,13 +206,21 @@ public class AdmissionService {
         return providers.require(id).chain(p -> audit.of(id, paging));
     }
 
+    /** One appeal of the provider; another provider's appeal is a 404. */
+    @WithSession
+    public Uni<AdmissionDtos.AppealView> appeal(UUID id, UUID appealId) {
+        return providers.require(id).chain(p -> Appeal.<Appeal>findById(appealId))
+                .map(a -> a == null || !a.providerId.equals(id) ? null : AdmissionDtos.AppealView.of(a))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("appeal", appealId));
+    }
+
     @WithSession
     public Uni<Page<AdmissionDtos.AppealView>> appeals(UUID id, PageRequest paging) {
         return providers.require(id).chain(p -> paging.page(
                 Appeal.<Appeal>find("providerId", Sort.by("createdAt").and("id"), id), AdmissionDtos.AppealView::of));
     }
 
-    private static void touch(Provider p) {
-        p.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    private void touch(Provider p) {
+        p.updatedAt = clock.now();
     }
 }

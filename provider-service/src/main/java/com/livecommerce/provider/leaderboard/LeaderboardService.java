@@ -1,232 +1,203 @@
 package com.livecommerce.provider.leaderboard;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.plumbing.time.Period;
-import com.livecommerce.provider.provider.CodeList;
+import com.livecommerce.plumbing.time.UtcClock;
+import com.livecommerce.provider.admission.AdmissionService;
+import com.livecommerce.provider.admission.AuditTrail;
+import com.livecommerce.provider.admission.Decision;
 import com.livecommerce.provider.provider.ProviderType;
-import io.quarkus.scheduler.Scheduled;
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
- * Computes and stores a period's leaderboards ({@link LeaderboardCalculator}), puts the bottom of
- * each cohort on probation and proposes suspension for a provider on probation two periods in a
- * row (platform-admin decides with {@code POST /providers/{id}/suspend}). Recomputing a period
- * replaces its boards and gives the same result for the same data; a period is computed under a
- * PostgreSQL advisory lock, so the schedule and an on-demand run never interleave.
+ * Computes a period's leaderboards ({@link LeaderboardCalculator}), stores them ({@link LeaderboardStore})
+ * and keeps probations and suspension proposals consistent with them, in one transaction under a
+ * per-period advisory lock (computations of one period never interleave, on any replica):
+ * <ul>
+ * <li>a provider newly at the bottom of a cohort goes on probation (audit PROBATION, once); one that a
+ * recompute lifts off it leaves probation (audit PROBATION_WITHDRAWN);</li>
+ * <li>a suspension proposal of period p holds while the provider is on probation in p and in the
+ * period before: a new one is proposed through {@link AdmissionService#proposeSuspension}, one that no
+ * longer holds is withdrawn through {@link AdmissionService#withdrawSuspensionProposal}. Recomputing p
+ * re-evaluates the proposals of p and of the period after it (whose proposals rest on p).</li>
+ * </ul>
+ * Recomputing with the same data changes nothing: no audit entry, no event.
  */
 @ApplicationScoped
 public class LeaderboardService {
 
-    private static final Logger LOG = Logger.getLogger(LeaderboardService.class);
-
-    @ConfigMapping(prefix = "provider.leaderboard")
-    public interface Config {
-        /** Cron of the monthly computation (the month that just ended). */
-        @WithDefault("0 0 2 1 * ?")
-        String schedule();
-
-        /** Share of each cohort put on probation (the bottom of the board). */
-        @WithDefault("0.10")
-        BigDecimal probationShare();
-
-        @WithDefault("0.40")
-        BigDecimal weightGmvGrowth();
-
-        @WithDefault("0.25")
-        BigDecimal weightLeaps();
-
-        @WithDefault("0.15")
-        BigDecimal weightRetention();
-
-        @WithDefault("0.20")
-        BigDecimal weightRating();
+    public record Summary(String period, int cohorts, int entries, int onProbation, List<UUID> newProbations,
+            List<UUID> probationsWithdrawn, List<UUID> suspensionProposals, List<UUID> suspensionProposalsWithdrawn) {
     }
-
-    public record Summary(String period, int cohorts, int entries, int onProbation, List<UUID> suspensionProposals) {
-    }
-
-    public record EntryView(String period, ProviderType type, String category, UUID providerId, int rank, BigDecimal score,
-            LeaderboardCalculator.Components components, boolean probation) {
-    }
-
-    private static final String ADMITTED = "select id, type, categories from provider where admission = 'ADMITTED' and not suspended";
-    private static final String RESULTS = "select o.provider_id, sum(o.gmv_before) as gmv_before, sum(o.gmv_during) as gmv_during,"
-            + " count(*) filter (where o.leap) as leaps, count(distinct o.merchant_id) as merchants,"
-            + " count(distinct o.merchant_id) filter (where exists (select 1 from engagement_outcome e"
-            + "   where e.provider_id = o.provider_id and e.merchant_id = o.merchant_id and e.completed_on < $1)) as returning,"
-            + " avg(o.rating) as rating"
-            + " from engagement_outcome o where o.completed_on >= $1 and o.completed_on < $2 group by o.provider_id";
-    private static final String INSERT_ENTRY = "insert into leaderboard_entry"
-            + " (period, provider_type, category, provider_id, rank, score, components, probation) values ($1, $2, $3, $4, $5, $6, $7, $8)";
-    private static final String NEW_PROBATION = "insert into probation (provider_id, period) select unnest($2::uuid[]), $1"
-            + " on conflict do nothing returning provider_id";
-    private static final String TO_PROPOSE = "select p.provider_id from probation p join probation q"
-            + " on q.provider_id = p.provider_id and q.period = $2 where p.period = $1 and not p.suspension_proposed";
-    private static final String AUDIT = "insert into provider_decision (id, provider_id, action, reasons, actor, decided_at)"
-            + " values ($1, $2, $3, $4, $5, now())";
 
     @Inject
-    Pool pool;
+    LeaderboardStore store;
 
     @Inject
-    ObjectMapper mapper;
+    LeaderboardConfig config;
 
     @Inject
-    Config config;
+    AdmissionService admission;
 
-    /** Monthly: the month that just ended. */
-    @Scheduled(cron = "{provider.leaderboard.schedule:0 0 2 1 * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> monthly() {
-        Period lastMonth = Period.parse("period", YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString());
-        return compute(lastMonth, "schedule")
-                .invoke(s -> LOG.infof("leaderboards %s: %d entries, %d on probation", s.period(), s.entries(), s.onProbation()))
-                .replaceWithVoid();
-    }
+    @Inject
+    AuditTrail audit;
 
-    public Uni<Summary> compute(Period period, String actor) {
-        return pool.query(ADMITTED).execute().chain(admitted -> pool.preparedQuery(RESULTS)
-                .execute(Tuple.of(period.start(), period.endExclusive())).chain(results -> {
-                    Map<UUID, Row> byProvider = new HashMap<>();
-                    results.forEach(r -> byProvider.put(r.getUUID("provider_id"), r));
-                    List<LeaderboardCalculator.ProviderResults> input = new ArrayList<>();
-                    for (Row p : admitted) {
-                        UUID id = p.getUUID("id");
-                        Row r = byProvider.get(id);
-                        input.add(new LeaderboardCalculator.ProviderResults(id, ProviderType.valueOf(p.getString("type")),
-                                CodeList.split(p.getString("categories")),
-                                r == null ? BigDecimal.ZERO : r.getBigDecimal("gmv_before"),
-                                r == null ? BigDecimal.ZERO : r.getBigDecimal("gmv_during"),
-                                r == null ? 0 : r.getLong("leaps").intValue(),
-                                r == null ? 0 : r.getLong("merchants").intValue(),
-                                r == null ? 0 : r.getLong("returning").intValue(),
-                                r == null ? null : r.getBigDecimal("rating")));
-                    }
-                    List<LeaderboardCalculator.Entry> entries = LeaderboardCalculator.compute(input, weights(), config.probationShare());
-                    return store(period, entries, actor);
-                }));
-    }
+    @Inject
+    UtcClock clock;
 
     public LeaderboardCalculator.Weights weights() {
         return new LeaderboardCalculator.Weights(config.weightGmvGrowth(), config.weightLeaps(), config.weightRetention(),
                 config.weightRating());
     }
 
-    private Uni<Summary> store(Period period, List<LeaderboardCalculator.Entry> entries, String actor) {
-        String p = period.label();
-        Set<UUID> probation = new LinkedHashSet<>();
-        Set<String> cohorts = new HashSet<>();
-        List<Tuple> rows = new ArrayList<>(entries.size());
+    public LeaderboardCalculator.Growth growth() {
+        return new LeaderboardCalculator.Growth(config.growthSmoothing(), config.growthCap());
+    }
+
+    /** Computes (or recomputes) the period's leaderboards; {@code actor} goes to the audit trail. */
+    public Uni<Summary> compute(Period period, String actor) {
+        return Panache.withTransaction(() -> store.lock(period)
+                .chain(() -> store.results(period))
+                .chain(input -> {
+                    List<LeaderboardCalculator.Entry> entries = LeaderboardCalculator.compute(input, weights(), growth(),
+                            config.probationShare());
+                    return store.replaceEntries(period, entries, clock.now())
+                            .chain(() -> store.probations(previous(period).orElse(period), period, next(period).orElse(period)))
+                            .chain(probations -> reconcile(period, entries, probations, actor));
+                }));
+    }
+
+    private Uni<Summary> reconcile(Period period, List<LeaderboardCalculator.Entry> entries,
+            Map<String, Map<UUID, LeaderboardStore.Probation>> probations, String actor) {
+        Optional<Period> previous = previous(period);
+        Optional<Period> next = next(period);
+        Map<UUID, List<String>> bottom = new LinkedHashMap<>();
+        Set<String> cohorts = new LinkedHashSet<>();
+        Map<String, Integer> cohortSizes = new LinkedHashMap<>();
         for (LeaderboardCalculator.Entry e : entries) {
-            cohorts.add(e.type() + "|" + e.category());
+            cohortSizes.merge(e.type() + "/" + e.category(), 1, Integer::sum);
+        }
+        for (LeaderboardCalculator.Entry e : entries) {
+            String cohort = e.type() + "/" + e.category();
+            cohorts.add(cohort);
             if (e.probation()) {
-                probation.add(e.providerId());
+                bottom.computeIfAbsent(e.providerId(), id -> new ArrayList<>()).add("bottom of the " + cohort + " leaderboard of "
+                        + period.label() + ": rank " + e.rank() + " of " + cohortSizes.get(cohort) + ", score " + e.score().toPlainString());
             }
-            rows.add(Tuple.from(List.of(p, e.type().name(), e.category(), e.providerId(), e.rank(), e.score(), json(e.components()),
-                    e.probation())));
         }
-        UUID[] onProbation = probation.toArray(UUID[]::new);
-        return pool.withTransaction(conn -> conn.preparedQuery("select pg_advisory_xact_lock(hashtext($1))").execute(Tuple.of("leaderboard:" + p))
-                .chain(() -> conn.preparedQuery("delete from leaderboard_entry where period = $1").execute(Tuple.of(p)))
-                .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem()
-                        : conn.preparedQuery(INSERT_ENTRY).executeBatch(rows).replaceWithVoid())
-                .chain(() -> conn.preparedQuery("delete from probation where period = $1 and not (provider_id = any($2))")
-                        .execute(Tuple.of(p, onProbation)))
-                .chain(() -> conn.preparedQuery(NEW_PROBATION).execute(Tuple.of(p, onProbation)))
-                .chain(fresh -> audit(conn, fresh, "PROBATION", "bottom " + config.probationShare().movePointRight(2).stripTrailingZeros().toPlainString()
-                        + "% of a cohort's leaderboard in " + p, actor))
-                .chain(() -> conn.preparedQuery(TO_PROPOSE).execute(Tuple.of(p, period.previous().label())))
-                .chain(toPropose -> {
-                    List<UUID> proposals = new ArrayList<>();
-                    toPropose.forEach(r -> proposals.add(r.getUUID("provider_id")));
-                    if (proposals.isEmpty()) {
-                        return Uni.createFrom().item(proposals);
-                    }
-                    UUID[] ids = proposals.toArray(UUID[]::new);
-                    return conn.preparedQuery("update probation set suspension_proposed = true where period = $1 and provider_id = any($2)")
-                            .execute(Tuple.of(p, ids))
-                            .chain(() -> conn.preparedQuery("update provider set suspension_proposed = true, version = version + 1,"
-                                    + " updated_at = now() where id = any($1)").execute(Tuple.of((Object) ids)))
-                            .chain(() -> audit(conn, toPropose, "SUSPENSION_PROPOSED", "on probation in " + period.previous().label()
-                                    + " and " + p + ": suspension proposed to platform-admin", actor))
-                            .replaceWith(proposals);
-                })
-                .map(proposals -> new Summary(p, cohorts.size(), entries.size(), probation.size(), proposals)));
-    }
+        Map<UUID, LeaderboardStore.Probation> before = probations.get(period.label());
+        Set<UUID> inPrevious = previous.isPresent() ? probations.get(previous.get().label()).keySet() : Set.of();
+        Map<UUID, LeaderboardStore.Probation> inNext = next.isPresent() ? probations.get(next.get().label()) : Map.of();
 
-    private Uni<Void> audit(SqlConnection conn, RowSet<Row> providers, String action, String reason, String actor) {
-        List<Tuple> rows = new ArrayList<>();
-        for (Row r : providers) {
-            rows.add(Tuple.of(UUID.randomUUID(), r.getUUID("provider_id"), action, json(List.of(reason)), actor));
-        }
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : conn.preparedQuery(AUDIT).executeBatch(rows).replaceWithVoid();
-    }
+        List<UUID> added = bottom.keySet().stream().filter(id -> !before.containsKey(id)).toList();
+        List<UUID> dropped = before.keySet().stream().filter(id -> !bottom.containsKey(id)).toList();
+        List<UUID> proposed = new ArrayList<>();
+        List<UUID> withdrawn = new ArrayList<>();
 
-    public Uni<Page<EntryView>> list(Period period, ProviderType type, String category, PageRequest paging) {
-        StringBuilder where = new StringBuilder(" where period = $1");
-        List<Object> args = new ArrayList<>(List.of(period.label()));
-        if (type != null) {
-            args.add(type.name());
-            where.append(" and provider_type = $").append(args.size());
+        List<AuditTrail.Entry> trail = new ArrayList<>();
+        for (UUID id : added) {
+            trail.add(new AuditTrail.Entry(id, Decision.Action.PROBATION, bottom.get(id), actor));
         }
-        if (category != null) {
-            args.add(category);
-            where.append(" and category = $").append(args.size());
+        for (UUID id : dropped) {
+            trail.add(new AuditTrail.Entry(id, Decision.Action.PROBATION_WITHDRAWN, List.of(period.label()
+                    + " recomputed: no longer at the bottom of a cohort's leaderboard; probation withdrawn"), actor));
         }
-        String count = "select count(*) from leaderboard_entry" + where;
-        List<Object> pageArgs = new ArrayList<>(args);
-        pageArgs.add(paging.size());
-        pageArgs.add(paging.offset());
-        String select = "select * from leaderboard_entry" + where + " order by provider_type, category, rank limit $"
-                + (args.size() + 1) + " offset $" + (args.size() + 2);
-        return pool.preparedQuery(count).execute(Tuple.from(args)).chain(c -> pool.preparedQuery(select).execute(Tuple.from(pageArgs)).map(rows -> {
-            List<EntryView> items = new ArrayList<>();
-            for (Row r : rows) {
-                items.add(new EntryView(r.getString("period"), ProviderType.valueOf(r.getString("provider_type")),
-                        r.getString("category"), r.getUUID("provider_id"), r.getInteger("rank"), r.getBigDecimal("score"),
-                        components(r.getString("components")), r.getBoolean("probation")));
+        Uni<Void> work = store.removeProbations(period, dropped)
+                .chain(() -> store.addProbations(period, added))
+                .chain(() -> audit.recordAll(trail)).replaceWithVoid();
+
+        // proposals of this period: on probation here and in the period before
+        for (UUID id : dropped) {
+            if (before.get(id).proposed()) {
+                withdrawn.add(id);
+                work = work.chain(() -> withdraw(id, previous.orElseThrow(), period, period, actor));
             }
-            return paging.page(items, c.iterator().next().getLong(0));
-        }));
+        }
+        for (UUID id : bottom.keySet()) {
+            boolean holds = inPrevious.contains(id);
+            boolean was = before.containsKey(id) && before.get(id).proposed();
+            if (holds && !was) {
+                proposed.add(id);
+                work = work.chain(() -> store.markProposed(period, id, true)).chain(() -> propose(id, previous.get(), period, actor));
+            } else if (!holds && was) {
+                withdrawn.add(id);
+                work = work.chain(() -> store.markProposed(period, id, false))
+                        .chain(() -> withdraw(id, previous.orElseThrow(), period, period, actor));
+            }
+        }
+        // proposals of the period after, which rest on this one
+        for (LeaderboardStore.Probation later : inNext.values()) {
+            UUID id = later.providerId();
+            boolean holds = bottom.containsKey(id);
+            if (holds && !later.proposed()) {
+                proposed.add(id);
+                work = work.chain(() -> store.markProposed(next.get(), id, true)).chain(() -> propose(id, period, next.get(), actor));
+            } else if (!holds && later.proposed()) {
+                withdrawn.add(id);
+                work = work.chain(() -> store.markProposed(next.get(), id, false))
+                        .chain(() -> withdraw(id, period, next.get(), period, actor));
+            }
+        }
+        return work.map(ignored -> new Summary(period.label(), cohorts.size(), entries.size(), bottom.size(), added, dropped,
+                proposed, withdrawn));
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Uni<Void> propose(UUID provider, Period first, Period second, String actor) {
+        return admission.proposeSuspension(provider, second, "on probation in " + first.label() + " and " + second.label()
+                + ": suspension proposed to platform-admin", actor);
     }
 
-    private LeaderboardCalculator.Components components(String json) {
-        try {
-            return mapper.readValue(json, LeaderboardCalculator.Components.class);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+    /** Withdraws the proposal of {@code second}; the flag stays while another proposal of the provider holds. */
+    private Uni<Void> withdraw(UUID provider, Period first, Period second, Period recomputed, String actor) {
+        return store.anyProposalHolds(provider).chain(another -> admission.withdrawSuspensionProposal(provider, second,
+                recomputed.label() + " recomputed: not on probation in both " + first.label() + " and " + second.label()
+                        + " any more; the suspension proposal of " + second.label() + " is withdrawn", actor, another));
+    }
+
+    /** The period of the same kind just before {@code period}; empty before the first year periods may have. */
+    static Optional<Period> previous(Period period) {
+        return period.start().getYear() <= 2000 && period.start().getMonthValue() == 1 ? Optional.empty() : Optional.of(period.previous());
+    }
+
+    /** The period of the same kind just after {@code period}; empty after the last year periods may have. */
+    static Optional<Period> next(Period period) {
+        String label = period.label();
+        LocalDate start = period.endExclusive();
+        if (start.getYear() > 2100) {
+            return Optional.empty();
         }
+        String next;
+        if (label.length() == 4) {
+            next = String.valueOf(start.getYear());
+        } else if (label.charAt(4) == 'H') {
+            next = start.getYear() + "H" + (start.getMonthValue() <= 6 ? 1 : 2);
+        } else if (label.charAt(4) == 'Q') {
+            next = start.getYear() + "Q" + ((start.getMonthValue() - 1) / 3 + 1);
+        } else {
+            next = YearMonth.from(start).toString();
+        }
+        return Optional.of(Period.parse("period", next));
+    }
+
+    public Uni<Page<LeaderboardStore.EntryView>> list(Period period, ProviderType type, String category, PageRequest paging) {
+        if (period != null) {
+            return store.list(period, type, category, paging);
+        }
+        return store.latestPeriod().chain(latest -> latest.isPresent() ? store.list(latest.get(), type, category, paging)
+                : Uni.createFrom().item(paging.page(List.<LeaderboardStore.EntryView>of(), 0)));
     }
 }

@@ -6,6 +6,7 @@ import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.plumbing.security.TenantGuard;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -45,17 +46,30 @@ public class OperatorResource {
     @Inject
     TenantGuard tenants;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
-    @Operation(operationId = "addOperator", summary = "Add an operator (操盘手) to a provider (platform-admin or the provider itself)")
+    @Operation(operationId = "addOperator", summary = "Add an operator (操盘手) to a provider (platform-admin or the provider itself); "
+            + "`certified: true` only from platform-admin, with `evidence`")
     @APIResponse(responseCode = "201", description = "Created; `Location` is the new operator's URL",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OperatorView.class)),
             headers = @Header(name = "Location", description = "URL of the new operator",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> add(@PathParam("id") UUID id, @Valid @NotNull NewOperator request, @Context UriInfo uri) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
-        return service.add(id, request).map(o -> Response.created(uri.getAbsolutePathBuilder().path(o.id().toString()).build())
-                .entity(o).build());
+        return service.add(id, request, actor(), tenants.hasAnyRole(PLATFORM_ADMIN))
+                .map(o -> Response.created(uri.getAbsolutePathBuilder().path(o.id().toString()).build()).entity(o).build());
+    }
+
+    @POST
+    @Path("/{operatorId}/certification")
+    @RolesAllowed(PLATFORM_ADMIN)
+    @Operation(operationId = "certifyOperator", summary = "Certify an operator (platform-admin), with the evidence; audited. Already certified: 409")
+    public Uni<OperatorView> certify(@PathParam("id") UUID id, @PathParam("operatorId") UUID operatorId,
+            @Valid @NotNull Certification body) {
+        return service.certify(id, operatorId, body.evidence(), actor());
     }
 
     @GET
@@ -73,5 +87,9 @@ public class OperatorResource {
     public Uni<Page<OperatorView>> list(@PathParam("id") UUID id, @QueryParam("page") String page, @QueryParam("size") String size) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
         return service.list(id, PageRequest.of(page, size));
+    }
+
+    private String actor() {
+        return identity.getPrincipal().getName();
     }
 }

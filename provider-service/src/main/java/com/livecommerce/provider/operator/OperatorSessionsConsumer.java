@@ -3,7 +3,7 @@ package com.livecommerce.provider.operator;
 import com.livecommerce.plumbing.events.IdempotentConsumer;
 import com.livecommerce.plumbing.events.PoisonMessageException;
 import com.livecommerce.plumbing.events.ReceivedEvent;
-import io.quarkus.hibernate.reactive.panache.Panache;
+import com.livecommerce.plumbing.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,19 +14,21 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Operator-run session statistics from {@code session-events}: each SessionEnded that names an
- * operator adds one session, its GMV and its ad spend to that operator (once per event id).
- * Sessions without an operator, and other event types, are ignored.
+ * operator adds one session, its GMV and its ad spend to that operator, through {@link OperatorService}:
+ * once per event id (redelivery) and once per session id (a republished SessionEnded with a new event id).
+ * Sessions without an operator, and other event types, are ignored; an operator the provider does not
+ * have is dead-lettered.
  */
 @ApplicationScoped
 public class OperatorSessionsConsumer {
 
     static final String CONSUMER = "provider-operator-sessions";
 
-    private static final String ADD = "update operator set sessions_run = sessions_run + 1, session_gmv = session_gmv + :gmv,"
-            + " ad_spend = ad_spend + :spend, version = version + 1 where id = :operator and provider_id = :provider";
-
     @Inject
     IdempotentConsumer consumer;
+
+    @Inject
+    OperatorService operators;
 
     @Incoming("session-events")
     public Uni<Void> onSessionEvent(Message<String> message) {
@@ -38,15 +40,13 @@ public class OperatorSessionsConsumer {
         if (operatorId == null) {
             return Uni.createFrom().voidItem();
         }
+        UUID sessionId = event.requireUuid("sessionId");
         UUID providerId = event.requireUuid("providerId");
         BigDecimal gmv = event.requireMoney("gmv");
         BigDecimal spend = event.moneyOrZero("adSpend");
-        return Panache.getSession().chain(s -> s.createNativeQuery(ADD)
-                .setParameter("gmv", gmv).setParameter("spend", spend)
-                .setParameter("operator", operatorId).setParameter("provider", providerId)
-                .executeUpdate())
-                .chain(updated -> updated == 1 ? Uni.createFrom().voidItem()
-                        : Uni.createFrom().failure(new PoisonMessageException("SessionEnded " + event.id()
-                                + " names operator " + operatorId + " that provider " + providerId + " does not have")));
+        return operators.countSession(sessionId, providerId, operatorId, gmv, spend, event.id())
+                .onFailure(ProblemException.class).transform(e -> new PoisonMessageException("SessionEnded " + event.id()
+                        + " names operator " + operatorId + " that provider " + providerId + " does not have"))
+                .replaceWithVoid();
     }
 }

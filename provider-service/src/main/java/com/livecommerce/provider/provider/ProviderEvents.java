@@ -12,6 +12,10 @@ public final class ProviderEvents {
     public static final String REINSTATED = "ProviderReinstated";
     public static final String UPDATED = "ProviderUpdated";
     public static final String TIER_CHANGED = "ProviderTierChanged";
+    /** On probation in two consecutive leaderboard periods: suspension proposed to platform-admin. */
+    public static final String SUSPENSION_PROPOSED = "ProviderSuspensionProposed";
+    /** A recomputed leaderboard showed a suspension proposal no longer holds. */
+    public static final String SUSPENSION_PROPOSAL_WITHDRAWN = "ProviderSuspensionProposalWithdrawn";
 
     private ProviderEvents() {
     }

@@ -7,6 +7,7 @@ import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.plumbing.rest.QueryParams;
 import com.livecommerce.plumbing.security.TenantGuard;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -48,6 +49,9 @@ public class ProviderResource {
     @Inject
     TenantGuard tenants;
 
+    @Inject
+    SecurityIdentity identity;
+
     @POST
     @RolesAllowed(PLATFORM_ADMIN)
     @Operation(operationId = "registerProvider", summary = "Register a provider's application (platform-admin); status APPLIED until reviewed")
@@ -72,10 +76,11 @@ public class ProviderResource {
     @PATCH
     @Path("/{id}")
     @RolesAllowed({PLATFORM_ADMIN, PROVIDER})
-    @Operation(operationId = "updateProvider", summary = "Change a provider's profile; `version` must be the current one, else 409")
+    @Operation(operationId = "updateProvider", summary = "Change a provider's profile; `version` must be the current one, else 409. While APPLIED or ADMITTED, "
+            + "declaredServedGmv, categories and capacity are changed by platform-admin only (audited)")
     public Uni<ProviderView> patch(@PathParam("id") UUID id, @Valid @NotNull ProviderPatch patch) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
-        return service.patch(id, patch);
+        return service.patch(id, patch, identity.getPrincipal().getName(), tenants.hasAnyRole(PLATFORM_ADMIN));
     }
 
     @GET

@@ -5,7 +5,6 @@ import com.livecommerce.plumbing.events.IdempotentConsumer;
 import com.livecommerce.plumbing.events.PoisonMessageException;
 import com.livecommerce.plumbing.events.ReceivedEvent;
 import com.livecommerce.provider.provider.Provider;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,18 +17,14 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Builds the track record from {@code engagement-events}: each EngagementCompleted (outcome,
- * rating, leap) is recorded once (by event id, and by engagement id), then the provider's tier
- * and badge are recomputed. The other engagement event types are acknowledged and ignored here.
+ * rating, leap) is recorded once (by event id, and by engagement id) through {@link TrackRecord}, then
+ * the provider's tier and badge are recomputed. {@code completedAt} counts on its UTC day (an offset
+ * is normalised to UTC), which selects the leaderboard period. The other engagement event types are acknowledged and ignored here.
  */
 @ApplicationScoped
 public class EngagementEventsConsumer {
 
     static final String CONSUMER = "provider-track-record";
-
-    private static final String INSERT = "insert into engagement_outcome"
-            + " (engagement_id, provider_id, merchant_id, completed_on, gmv_before, gmv_during, rating, leap)"
-            + " values (:engagement, :provider, :merchant, :completed, :before, :during, :rating, :leap)"
-            + " on conflict (engagement_id) do nothing";
 
     @Inject
     IdempotentConsumer consumer;
@@ -52,17 +47,7 @@ public class EngagementEventsConsumer {
                 return Uni.createFrom().failure(new PoisonMessageException(
                         "EngagementCompleted " + event.id() + " names an unknown provider " + o.provider));
             }
-            return Panache.getSession().chain(s -> s.createNativeQuery(INSERT)
-                    .setParameter("engagement", o.engagement)
-                    .setParameter("provider", o.provider)
-                    .setParameter("merchant", o.merchant)
-                    .setParameter("completed", o.completedOn)
-                    .setParameter("before", o.gmvBefore)
-                    .setParameter("during", o.gmvDuring)
-                    .setParameter("rating", o.rating)
-                    .setParameter("leap", o.leap)
-                    .executeUpdate())
-                    .chain(inserted -> inserted == 0 ? Uni.createFrom().voidItem() : trackRecord.recompute(p));
+            return trackRecord.record(p, o);
         });
     }
 

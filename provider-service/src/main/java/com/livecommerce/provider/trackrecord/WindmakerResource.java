@@ -5,8 +5,6 @@ import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class WindmakerResource {
 
     /**
-     * One line of the program: admitted providers that reached the level (at least it: a BILLION
+     * One line of the program: providers in good standing (admitted, not suspended) that reached the level (at least it: a BILLION
      * provider also counts toward HUNDRED_MILLION, an INCUBATOR_50 toward INCUBATOR_20), the target,
      * and attainment = providers / target.
      */
@@ -42,29 +40,24 @@ public class WindmakerResource {
     }
 
     @Inject
-    Pool pool;
+    WindmakerQueries queries;
 
     @Inject
     TierPolicy policy;
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, PROVIDER})
-    @Operation(operationId = "getWindmakerProgram", summary = "Windmaker program (造风者计划): providers per tier and badge against the targets 100 / 200 / 50 / 100")
+    @Operation(operationId = "getWindmakerProgram", summary = "Windmaker program (造风者计划): providers in good standing (admitted, not suspended)"
+            + " per tier and badge against the targets 100 / 200 / 50 / 100")
     public Uni<Program> program() {
-        return pool.query("select count(*) filter (where tier = 'BILLION') as billion,"
-                        + " count(*) filter (where tier in ('BILLION', 'HUNDRED_MILLION')) as hundred_million,"
-                        + " count(*) filter (where badge = 'INCUBATOR_50') as incubator_50,"
-                        + " count(*) filter (where badge in ('INCUBATOR_50', 'INCUBATOR_20')) as incubator_20"
-                        + " from provider where admission = 'ADMITTED'")
-                .execute().map(rows -> {
-                    Row r = rows.iterator().next();
-                    TierPolicy.Config c = policy.config();
-                    return new Program(
-                            List.of(line("BILLION", r.getLong("billion"), c.targetBillion()),
-                                    line("HUNDRED_MILLION", r.getLong("hundred_million"), c.targetHundredMillion())),
-                            List.of(line("INCUBATOR_50", r.getLong("incubator_50"), c.targetIncubator50()),
-                                    line("INCUBATOR_20", r.getLong("incubator_20"), c.targetIncubator20())));
-                });
+        return queries.inGoodStanding().map(n -> {
+            TierPolicy.Config c = policy.config();
+            return new Program(
+                    List.of(line("BILLION", n.billion(), c.targetBillion()),
+                            line("HUNDRED_MILLION", n.hundredMillion(), c.targetHundredMillion())),
+                    List.of(line("INCUBATOR_50", n.incubator50(), c.targetIncubator50()),
+                            line("INCUBATOR_20", n.incubator20(), c.targetIncubator20())));
+        });
     }
 
     private static Line line(String level, long providers, int target) {

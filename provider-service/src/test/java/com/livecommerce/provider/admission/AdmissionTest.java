@@ -8,10 +8,13 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 
+import com.livecommerce.plumbing.time.UtcClock;
 import com.livecommerce.provider.Fixtures;
 import com.livecommerce.testsupport.Tokens;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +22,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 class AdmissionTest {
+
+    static final String NOT_FOUND = "urn:livecommerce:problem:not-found";
 
     /**
      * Each rule failing alone, and all passing (MCN: 3 certified operators, 10,000,000 CNY declared
@@ -72,18 +77,24 @@ class AdmissionTest {
         given().post("/providers/{id}/review", other).then().statusCode(401);
         given().auth().oauth2(Tokens.provider(other)).post("/providers/{id}/review", other).then().statusCode(403);
         given().auth().oauth2(Tokens.viewer()).post("/providers/{id}/review", other).then().statusCode(403);
-        given().auth().oauth2(Tokens.admin()).post("/providers/{id}/review", UUID.randomUUID()).then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).post("/providers/{id}/review", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo(NOT_FOUND));
     }
 
     @Test
     void aRejectionMayBeAppealedOnce() {
         UUID id = Fixtures.provider("Appeals Once", "MCN", "apparel", 5, "100");
         given().auth().oauth2(Tokens.admin()).post("/providers/{id}/review", id).then().body("status", equalTo("REJECTED"));
-        String appeal = given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON)
+        var created = given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON)
                 .body("{\"reason\": \"our served GMV was under-reported\"}")
                 .post("/providers/{id}/appeals", id)
                 .then().statusCode(201).body("against", equalTo("REJECTION")).body("status", equalTo("PENDING"))
-                .extract().path("id");
+                .extract();
+        String appeal = created.path("id");
+        // the Location of the created appeal resolves, for the provider and for platform-admin
+        given().auth().oauth2(Tokens.provider(id)).get(created.header("Location"))
+                .then().statusCode(200).body("id", equalTo(appeal)).body("reason", equalTo("our served GMV was under-reported"));
+        given().auth().oauth2(Tokens.admin()).get(created.header("Location")).then().statusCode(200).body("status", equalTo("PENDING"));
         given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON).body("{\"reason\": \"again\"}")
                 .post("/providers/{id}/appeals", id).then().statusCode(409).body("detail", containsString("one appeal per decision"));
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"outcome\": \"DENIED\", \"reason\": \"figures not evidenced\"}")
@@ -102,6 +113,27 @@ class AdmissionTest {
                 .then().statusCode(200)
                 .body("items.action", contains("REJECTED", "APPEALED", "APPEAL_DENIED"))
                 .body("items[0].reasons[0]", containsString("MIN_CERTIFIED_OPERATORS"));
+    }
+
+    @Test
+    void oneAppealIsReadByItsProviderAndPlatformAdminOnly() {
+        UUID id = Fixtures.provider("Appeal Reader", "MCN", "apparel", 5, "100");
+        given().auth().oauth2(Tokens.admin()).post("/providers/{id}/review", id).then().body("status", equalTo("REJECTED"));
+        String appeal = given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON).body("{\"reason\": \"recount\"}")
+                .post("/providers/{id}/appeals", id).then().statusCode(201).extract().path("id");
+        UUID other = Fixtures.provider("Other Appellant", "MCN", "apparel", 5, "100");
+        given().get("/providers/{id}/appeals/{a}", id, appeal).then().statusCode(401);
+        given().auth().oauth2(Tokens.viewer()).get("/providers/{id}/appeals/{a}", id, appeal).then().statusCode(403);
+        given().auth().oauth2(Tokens.provider(other)).get("/providers/{id}/appeals/{a}", id, appeal).then().statusCode(403);
+        // another provider's appeal under one's own path, an unknown appeal, an unknown provider: 404 problem
+        given().auth().oauth2(Tokens.provider(other)).get("/providers/{id}/appeals/{a}", other, appeal)
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(NOT_FOUND));
+        given().auth().oauth2(Tokens.admin()).get("/providers/{id}/appeals/{a}", id, UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(NOT_FOUND));
+        given().auth().oauth2(Tokens.admin()).get("/providers/{id}/appeals/{a}", UUID.randomUUID(), appeal)
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(NOT_FOUND));
+        given().auth().oauth2(Tokens.admin()).get("/providers/{id}/appeals/{a}", id, "not-a-uuid").then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo(NOT_FOUND));
     }
 
     @Test
@@ -134,7 +166,28 @@ class AdmissionTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"cleared\"}")
                 .post("/providers/{id}/reinstate", id).then().statusCode(200).body("status", equalTo("ADMITTED"));
         given().auth().oauth2(Tokens.admin()).get("/providers/{id}/decisions", id).then().statusCode(200)
-                .body("items.action", contains("ADMITTED", "SUSPENDED", "APPEALED", "APPEAL_GRANTED", "REINSTATED", "SUSPENDED", "REINSTATED"));
+                .body("items.action", contains("OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED",
+                        "ADMITTED", "SUSPENDED", "APPEALED", "APPEAL_GRANTED", "REINSTATED", "SUSPENDED", "REINSTATED"));
+    }
+
+    /**
+     * Replicas' clocks disagree (here: the second decision is written by a "replica" whose clock is
+     * an hour behind): the trail keeps the order the decisions were made in, from the database's sequence.
+     */
+    @Test
+    void theTrailKeepsTheOrderOfDecisionsWhateverTheClocksSay() {
+        UUID id = Fixtures.admitted("Clock Skew", "MCN", "apparel");
+        QuarkusMock.installMockForType(UtcClock.fixed(Instant.parse("2030-01-01T12:00:00Z")), UtcClock.class);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"first\"}")
+                .post("/providers/{id}/suspend", id).then().statusCode(200);
+        QuarkusMock.installMockForType(UtcClock.fixed(Instant.parse("2030-01-01T11:00:00Z")), UtcClock.class);
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"second\"}")
+                .post("/providers/{id}/reinstate", id).then().statusCode(200);
+        given().auth().oauth2(Tokens.admin()).get("/providers/{id}/decisions", id).then().statusCode(200)
+                .body("items.action", contains("OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED", "OPERATOR_CERTIFIED",
+                        "ADMITTED", "SUSPENDED", "REINSTATED"))
+                .body("items[4].decidedAt", equalTo("2030-01-01T12:00:00Z"))
+                .body("items[5].decidedAt", equalTo("2030-01-01T11:00:00Z"));
     }
 
     @Test
@@ -155,7 +208,8 @@ class AdmissionTest {
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"outcome\": \"MAYBE\", \"reason\": \"x\"}")
                 .post("/providers/{id}/appeals/{a}/decision", id, UUID.randomUUID()).then().statusCode(400);
         given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"outcome\": \"DENIED\", \"reason\": \"x\"}")
-                .post("/providers/{id}/appeals/{a}/decision", id, UUID.randomUUID()).then().statusCode(404);
+                .post("/providers/{id}/appeals/{a}/decision", id, UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json").body("type", equalTo(NOT_FOUND));
         given().auth().oauth2(Tokens.provider(id)).contentType(ContentType.JSON).body("{\"outcome\": \"GRANTED\", \"reason\": \"x\"}")
                 .post("/providers/{id}/appeals/{a}/decision", id, UUID.randomUUID()).then().statusCode(403);
     }

@@ -12,10 +12,12 @@ import com.livecommerce.testsupport.EventSchemas;
 import com.livecommerce.testsupport.Tokens;
 import com.livecommerce.testsupport.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -34,7 +36,7 @@ class TrackRecordTest {
     String bootstrap;
 
     static LocalDate recently() {
-        return LocalDate.now().minusDays(10);
+        return LocalDate.now(ZoneOffset.UTC).minusDays(10);
     }
 
     @ParameterizedTest(name = "{0} CNY -> {1}")
@@ -73,7 +75,7 @@ class TrackRecordTest {
     void anOldEngagementDoesNotCountTowardTheTrailingYear() {
         UUID provider = Fixtures.admitted("Old Work", "MCN", "apparel");
         UUID old = UUID.randomUUID();
-        Engagements.send(bootstrap, old, Engagements.completed(old, provider, UUID.randomUUID(), LocalDate.now().minusDays(400),
+        Engagements.send(bootstrap, old, Engagements.completed(old, provider, UUID.randomUUID(), LocalDate.now(ZoneOffset.UTC).minusDays(400),
                 "1.00", "900000000.00", true, 5));
         UUID recent = UUID.randomUUID();
         Engagements.send(bootstrap, recent, Engagements.completed(recent, provider, UUID.randomUUID(), recently(), "1.00", "200000000.00", false, 5));
@@ -111,6 +113,27 @@ class TrackRecordTest {
                 assertTrue(violations.isEmpty(), r.value() + " " + violations);
             }
         }
+    }
+
+    /** The program counts providers in good standing: a suspended BILLION provider does not count. */
+    @Test
+    void theProgramCountsOnlyProvidersInGoodStanding() {
+        JsonPath before = given().auth().oauth2(Tokens.admin()).get("/programs/windmaker").then().statusCode(200).extract().jsonPath();
+        UUID provider = Fixtures.admitted("Billion But Suspended", "MCN", "apparel");
+        UUID engagement = UUID.randomUUID();
+        Engagements.send(bootstrap, engagement, Engagements.completed(engagement, provider, UUID.randomUUID(), recently(),
+                "1000000.00", "1200000000.00", false, 5));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(Tokens.admin()).get("/providers/{id}", provider)
+                .then().body("tier", equalTo("BILLION")));
+        given().auth().oauth2(Tokens.admin()).get("/programs/windmaker").then().statusCode(200)
+                .body("tiers[0].providers", equalTo(before.getInt("tiers[0].providers") + 1))
+                .body("tiers[1].providers", equalTo(before.getInt("tiers[1].providers") + 1));
+        given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body("{\"reason\": \"KPI promises not met\"}")
+                .post("/providers/{id}/suspend", provider).then().statusCode(200).body("tier", equalTo("BILLION"));
+        given().auth().oauth2(Tokens.provider(provider)).get("/programs/windmaker").then().statusCode(200)
+                .body("tiers[0].level", equalTo("BILLION"))
+                .body("tiers[0].providers", equalTo(before.getInt("tiers[0].providers")))
+                .body("tiers[1].providers", equalTo(before.getInt("tiers[1].providers")));
     }
 
     @Test
