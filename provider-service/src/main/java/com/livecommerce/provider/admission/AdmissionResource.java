@@ -104,7 +104,7 @@ public class AdmissionResource {
     @GET
     @Path("/{id}/appeals/{appealId}")
     @RolesAllowed({PROVIDER, PLATFORM_ADMIN})
-    @Operation(summary = "One appeal of a provider (the provider itself, platform-admin)")
+    @Operation(operationId = "getAppeal", summary = "One appeal of a provider (the provider itself, platform-admin)")
     public Uni<AdmissionDtos.AppealView> appeal(@PathParam("id") UUID id, @PathParam("appealId") UUID appealId) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
         return admission.appeal(id, appealId);
