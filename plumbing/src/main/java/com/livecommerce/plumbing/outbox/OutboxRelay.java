@@ -41,9 +41,10 @@ import org.jboss.logging.Logger;
  * <p>
  * Per-key order holds across replicas: a relay claims whole keys, not rows. In one transaction it
  * takes the keys of the oldest unsent rows, keeps those whose advisory lock
- * ({@code pg_try_advisory_xact_lock(<namespace>, hashtext(key))}) it gets, and sends every unsent
- * row of those keys in {@code seq} order, one after the other; a second relay skips a key while
- * the first holds it, so it can never send a later event of that key first. (Rows of one
+ * ({@code pg_try_advisory_xact_lock(<namespace>, hashtext(key))}) it gets, then reads (in a second
+ * statement, with a fresh snapshot) and sends every unsent row of those keys in {@code seq} order,
+ * one after the other; a second relay skips a key while the first holds it, so it can never send a
+ * later event of that key first, nor one the first has already sent. (Rows of one
  * aggregate are written under the aggregate's row lock, so their {@code seq} order is their commit
  * order.) A row that fails stays unsent, and so does every later row of its key: the key is
  * retried as a whole on the next poll. Delivery is at least once; consumers de-duplicate by event id.
@@ -57,17 +58,22 @@ public class OutboxRelay {
     static final int LOCK_NAMESPACE = 0x0B0C5;
 
     /**
-     * $1 rows at most, $2 oldest unsent rows looked at, $3 keys at most: the unsent rows, in order,
-     * of the keys this transaction could lock.
+     * Step 1 of a claim: of the keys of the oldest $1 unsent rows (at most $2 keys, oldest first),
+     * those whose advisory lock this transaction gets. The lock is held until the transaction ends.
      */
-    private static final String CLAIM = "with oldest as materialized ("
+    private static final String CLAIM_KEYS = "with oldest as materialized ("
             + "   select event_key, min(seq) as first_seq from ("
-            + "     select event_key, seq from outbox_event where sent_at is null order by seq limit $2) head"
-            + "   group by event_key order by first_seq limit $3),"
-            + " mine as materialized ("
-            + "   select event_key from oldest where pg_try_advisory_xact_lock(" + LOCK_NAMESPACE + ", hashtext(event_key)))"
-            + " select seq, id, topic, event_key, type, source, subject, occurred_at, payload::text from outbox_event"
-            + " where sent_at is null and event_key in (select event_key from mine) order by seq limit $1";
+            + "     select event_key, seq from outbox_event where sent_at is null order by seq limit $1) head"
+            + "   group by event_key order by first_seq limit $2)"
+            + " select event_key from oldest where pg_try_advisory_xact_lock(" + LOCK_NAMESPACE + ", hashtext(event_key))";
+
+    /**
+     * Step 2: the unsent rows of the claimed keys, in order. A statement of its own, so it reads a
+     * snapshot taken after the locks were granted: rows another relay sent and committed before
+     * releasing a key are seen as sent (in step 1's snapshot they could still look unsent).
+     */
+    private static final String CLAIM_ROWS = "select seq, id, topic, event_key, type, source, subject, occurred_at, payload::text"
+            + " from outbox_event where sent_at is null and event_key = any($1) order by seq limit $2";
     private static final String MARK_SENT = "update outbox_event set sent_at = now(), attempts = attempts + 1,"
             + " last_error = null where seq = any($1)";
     private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1)";
@@ -167,7 +173,18 @@ public class OutboxRelay {
     }
 
     Uni<BatchResult> relayBatch() {
-        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM).execute(Tuple.of(batchSize, batchSize * 4, keysPerBatch))
+        return pool.withTransaction(conn -> conn.preparedQuery(CLAIM_KEYS).execute(Tuple.of(batchSize * 4, keysPerBatch))
+                .chain(keys -> {
+                    List<String> claimed = new ArrayList<>();
+                    keys.forEach(k -> claimed.add(k.getString("event_key")));
+                    return claimed.isEmpty() ? Uni.createFrom().item(List.<Row>of())
+                            : conn.preparedQuery(CLAIM_ROWS).execute(Tuple.of(claimed.toArray(String[]::new), batchSize))
+                                    .map(rows -> {
+                                        List<Row> list = new ArrayList<>();
+                                        rows.forEach(list::add);
+                                        return list;
+                                    });
+                })
                 .chain(rows -> {
                     Map<String, List<Row>> byKey = new LinkedHashMap<>();
                     for (Row row : rows) {
