@@ -2,12 +2,11 @@ package com.livecommerce.plumbing.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livecommerce.plumbing.time.UtcClock;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,6 +24,9 @@ public class Outbox {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    UtcClock clock;
 
     @ConfigProperty(name = "suite.events.source")
     String source;
@@ -51,7 +53,7 @@ public class Outbox {
                 .setParameter("type", type)
                 .setParameter("source", source)
                 .setParameter("subject", key)
-                .setParameter("time", OffsetDateTime.now(ZoneOffset.UTC))
+                .setParameter("time", clock.now())
                 .setParameter("payload", payload)
                 .executeUpdate())
                 .replaceWith(id);
