@@ -61,6 +61,22 @@ public record Period(String label, LocalDate start, LocalDate endExclusive) {
         return parse("period", label);
     }
 
+    /** The period of the same kind just after this one (2021H1 -> 2021H2, 2021-12 -> 2022-01). */
+    public Period next() {
+        LocalDate after = endExclusive;
+        String label;
+        if (label().length() == 4) {
+            label = String.valueOf(after.getYear());
+        } else if (label().charAt(4) == 'H') {
+            label = after.getYear() + "H" + (after.getMonthValue() <= 6 ? 1 : 2);
+        } else if (label().charAt(4) == 'Q') {
+            label = after.getYear() + "Q" + ((after.getMonthValue() - 1) / 3 + 1);
+        } else {
+            label = YearMonth.from(after).toString();
+        }
+        return parse("period", label);
+    }
+
     public boolean contains(LocalDate date) {
         return !date.isBefore(start) && date.isBefore(endExclusive);
     }

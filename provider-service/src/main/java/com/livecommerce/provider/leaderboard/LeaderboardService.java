@@ -12,8 +12,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -175,22 +173,7 @@ public class LeaderboardService {
 
     /** The period of the same kind just after {@code period}; empty after the last year periods may have. */
     static Optional<Period> next(Period period) {
-        String label = period.label();
-        LocalDate start = period.endExclusive();
-        if (start.getYear() > 2100) {
-            return Optional.empty();
-        }
-        String next;
-        if (label.length() == 4) {
-            next = String.valueOf(start.getYear());
-        } else if (label.charAt(4) == 'H') {
-            next = start.getYear() + "H" + (start.getMonthValue() <= 6 ? 1 : 2);
-        } else if (label.charAt(4) == 'Q') {
-            next = start.getYear() + "Q" + ((start.getMonthValue() - 1) / 3 + 1);
-        } else {
-            next = YearMonth.from(start).toString();
-        }
-        return Optional.of(Period.parse("period", next));
+        return period.endExclusive().getYear() > 2100 ? Optional.empty() : Optional.of(period.next());
     }
 
     public Uni<Page<LeaderboardStore.EntryView>> list(Period period, ProviderType type, String category, PageRequest paging) {
