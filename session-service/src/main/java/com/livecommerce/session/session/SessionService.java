@@ -5,7 +5,13 @@ import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.plumbing.time.UtcClock;
+import com.livecommerce.session.kpi.KpiCalculator;
+import com.livecommerce.session.kpi.KpiService;
+import com.livecommerce.session.kpi.KpiSnapshot;
+import com.livecommerce.session.kpi.SessionKpis;
 import com.livecommerce.session.telemetry.TelemetryTopics;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -40,6 +46,9 @@ public class SessionService {
 
     @Inject
     UtcClock clock;
+
+    @Inject
+    ObjectMapper mapper;
 
     /** A session and whether this call created it (false: the reservation existed). */
     public record Reserved(ReservationView reservation, boolean created) {
@@ -183,4 +192,42 @@ public class SessionService {
                 });
     }
 
+
+    /** The close marker of an ended session went into the stream (SessionCloser); bookkeeping, no event. */
+    @WithTransaction
+    public Uni<Void> closeRequested(UUID id) {
+        return lock(id).chain(s -> {
+            if (s.finalizedAt != null || s.status != SessionStatus.ENDED) {
+                return Uni.createFrom().voidItem();
+            }
+            s.closeRequestedAt = clock.now().truncatedTo(ChronoUnit.MILLIS);
+            s.touch(clock.now());
+            return sessions.flush().replaceWithVoid();
+        });
+    }
+
+    /**
+     * The stream closed the session: its final KPIs are stored with it and SessionEnded (the final summary) goes
+     * to the outbox, in one transaction, once per session (true when this call did it).
+     */
+    @WithTransaction
+    public Uni<Boolean> finalizeSession(UUID id, KpiSnapshot snapshot, BigDecimal baseline, BigDecimal bestsellerThreshold) {
+        return lock(id).chain(s -> {
+            if (s.finalizedAt != null || s.status != SessionStatus.ENDED) {
+                return Uni.createFrom().item(false);
+            }
+            SessionKpis kpis = KpiCalculator.compute(KpiService.facts(s), snapshot, baseline, clock.instant(), bestsellerThreshold);
+            s.finalizedAt = clock.now().truncatedTo(ChronoUnit.MILLIS);
+            s.finalGmv = kpis.gmv();
+            try {
+                s.finalKpis = mapper.writeValueAsString(kpis);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+            s.touch(clock.now());
+            return sessions.flush()
+                    .chain(() -> outbox.publish(SessionEvents.TOPIC, SessionEvents.SESSION_ENDED, s.id.toString(), SessionEndedData.of(s, kpis)))
+                    .replaceWith(true);
+        });
+    }
 }
