@@ -29,6 +29,72 @@ public class TenantGuard {
         require(Roles.PROVIDER, Roles.PROVIDER_ID_CLAIM, providerId, platformRoles);
     }
 
+    /**
+     * The tenant a caller acts as when it holds none of the platform-wide roles: a merchant (its
+     * {@code merchant_id}), a provider (its {@code provider_id}) or an operator (its {@code provider_id}
+     * and {@code operator_id}). Ids are the claims' text; a role without its claims has no tenant.
+     */
+    public record Participant(String role, String merchantId, String providerId, String operatorId) {
+
+        /** True when this participant takes part in something run by {@code merchantId}, {@code providerId}, {@code operatorId}. */
+        public boolean takesPartIn(Object merchantId, Object providerId, Object operatorId) {
+            return switch (role) {
+                case Roles.MERCHANT -> same(this.merchantId, merchantId);
+                case Roles.PROVIDER -> same(this.providerId, providerId);
+                case Roles.OPERATOR -> same(this.providerId, providerId) && same(this.operatorId, operatorId);
+                default -> false;
+            };
+        }
+
+        private static boolean same(String claim, Object id) {
+            return claim != null && id != null && claim.equalsIgnoreCase(id.toString());
+        }
+    }
+
+    /**
+     * Who the caller is among the participants of something that a merchant, a provider and an operator
+     * share (a live session): empty for any of {@code platformRoles} (they see everything); else the
+     * merchant, provider or operator it acts as, taken from its claims (in that order of roles). A caller
+     * with none of these roles, or without the claims of its role, gets 403.
+     */
+    public Optional<Participant> participant(String... platformRoles) {
+        if (hasAnyRole(platformRoles)) {
+            return Optional.empty();
+        }
+        if (identity.hasRole(Roles.MERCHANT)) {
+            Optional<String> merchant = claim(Roles.MERCHANT_ID_CLAIM);
+            if (merchant.isPresent()) {
+                return Optional.of(new Participant(Roles.MERCHANT, merchant.get(), null, null));
+            }
+        }
+        if (identity.hasRole(Roles.PROVIDER)) {
+            Optional<String> provider = claim(Roles.PROVIDER_ID_CLAIM);
+            if (provider.isPresent()) {
+                return Optional.of(new Participant(Roles.PROVIDER, null, provider.get(), null));
+            }
+        }
+        if (identity.hasRole(Roles.OPERATOR)) {
+            Optional<String> provider = claim(Roles.PROVIDER_ID_CLAIM);
+            Optional<String> operator = claim(Roles.OPERATOR_ID_CLAIM);
+            if (provider.isPresent() && operator.isPresent()) {
+                return Optional.of(new Participant(Roles.OPERATOR, null, provider.get(), operator.get()));
+            }
+        }
+        throw ProblemException.forbidden("this data belongs to its merchant, provider and operator, or needs another role");
+    }
+
+    /**
+     * Passes for any of {@code platformRoles}; for the merchant {@code merchantId}; for the provider
+     * {@code providerId}; for the operator {@code operatorId} of provider {@code providerId}; else 403.
+     * For data several tenants share (a session run by a provider's operator for a merchant).
+     */
+    public void requireParticipant(Object merchantId, Object providerId, Object operatorId, String... platformRoles) {
+        Optional<Participant> caller = participant(platformRoles);
+        if (caller.isPresent() && !caller.get().takesPartIn(merchantId, providerId, operatorId)) {
+            throw ProblemException.forbidden("this data belongs to another merchant, provider or operator");
+        }
+    }
+
     /** True when the caller has one of the roles. */
     public boolean hasAnyRole(String... roles) {
         for (String role : roles) {
