@@ -59,7 +59,8 @@ public class MatchingIndex {
 
     private final List<Feed> feeds = List.of(
             new Feed("merchants", "merchant_view t on t.changed_xid >= $1::xid8", this::merchant),
-            new Feed("providers", "provider_view t on t.changed_xid >= $1::xid8", this::provider));
+            new Feed("providers", "provider_view t on t.changed_xid >= $1::xid8", this::provider),
+            new Feed("engagements", "engagement t on t.changed_xid >= $1::xid8", this::engagement));
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
