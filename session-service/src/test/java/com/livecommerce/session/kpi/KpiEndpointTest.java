@@ -153,4 +153,38 @@ class KpiEndpointTest {
         assertEquals("LIVE", events.get(0).path("status").asText());
         assertEquals(1, events.get(events.size() - 1).path("uv").asInt(), "the stream shows the new viewer: " + events.get(events.size() - 1));
     }
+
+    @Test
+    void theLiftIsAgainstTheMerchantsEarlierEndedSessions() {
+        UUID m = UUID.randomUUID();
+        Instant first = Instant.parse("2021-11-20T11:00:00Z");
+        Fixtures.now(first);
+        UUID earlier = Fixtures.session(m, null, null);
+        Fixtures.start(earlier);
+        Fixtures.now(first.plusSeconds(3600));
+        Telemetry.send(earlier, List.of(Telemetry.paid("b1-" + earlier, first.plusSeconds(60), "o1", "b1", true, "p", "776000.00", "ORGANIC")))
+                .statusCode(202).body("accepted", equalTo(1));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin())
+                .get("/sessions/{id}/kpis", earlier).then().body("orders", equalTo(1)));
+        Fixtures.end(earlier);
+        Fixtures.now(first.plusSeconds(3600 + 360));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin())
+                .get("/sessions/{id}/kpis", earlier).then().body("closed", equalTo(true)).body("gmvLiftVsBaseline", nullValue()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.admin()).get("/sessions/{id}", earlier)
+                .then().body("finalizedAt", org.hamcrest.Matchers.notNullValue()));
+
+        // Session B: GMV 196% above the merchant's baseline
+        Instant second = Instant.parse("2021-11-22T11:00:00Z");
+        Fixtures.now(second);
+        UUID later = Fixtures.session(m, null, null);
+        Fixtures.start(later);
+        Fixtures.now(second.plusSeconds(600));
+        Telemetry.send(later, List.of(Telemetry.paid("b2-" + later, second.plusSeconds(60), "o1", "b1", false, "p", "2296960.00", "PAID_PROMOTION")))
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().auth().oauth2(Tokens.admin())
+                .get("/sessions/{id}/kpis", later).then().body("orders", equalTo(1))
+                .body("baselineGmv", equalTo(776000.00f))
+                .body("gmvLiftVsBaseline", equalTo(1.96f))
+                .body("gmvTargetAttainment", equalTo(0.9987f)));
+    }
 }
