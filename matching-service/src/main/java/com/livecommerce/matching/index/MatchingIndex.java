@@ -1,6 +1,7 @@
 package com.livecommerce.matching.index;
 
 import com.livecommerce.matching.readmodel.Need;
+import com.livecommerce.matching.scoring.Scorer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -73,6 +74,9 @@ public class MatchingIndex {
 
     @Inject
     Vertx vertx;
+
+    @Inject
+    Scorer scorer;
 
     @ConfigProperty(name = "matching.index.refresh-interval", defaultValue = "0.1s")
     Duration refreshInterval;
@@ -187,7 +191,8 @@ public class MatchingIndex {
                 Set.copyOf(Arrays.asList(row.getArrayOfStrings("categories"))),
                 Set.copyOf(Arrays.asList(row.getArrayOfStrings("regions"))),
                 Need.mask(Arrays.asList(row.getArrayOfStrings("capabilities"))), row.getInteger("capacity"), good,
-                row.getString("tier"), row.getString("badge"), served, row.getInteger("merchants_leapt"), row.getLong("version")));
+                row.getString("tier"), row.getString("badge"), served, row.getInteger("merchants_leapt"), row.getLong("version"),
+                scorer.trackRecord(served, row.getInteger("merchants_leapt")), Scorer.tier(row.getString("tier"), row.getString("badge"))));
     }
 
     private void engagement(Row row) {

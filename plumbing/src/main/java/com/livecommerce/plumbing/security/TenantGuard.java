@@ -4,7 +4,9 @@ import com.livecommerce.plumbing.problem.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.smallrye.mutiny.Uni;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -18,6 +20,9 @@ public class TenantGuard {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    AccessGrants grants;
 
     /** Passes for any of {@code platformRoles}, or for role merchant with {@code merchant_id} = {@code merchantId}; else 403. */
     public void requireMerchant(Object merchantId, String... platformRoles) {
@@ -92,6 +97,34 @@ public class TenantGuard {
         Optional<Participant> caller = participant(platformRoles);
         if (caller.isPresent() && !caller.get().takesPartIn(merchantId, providerId, operatorId)) {
             throw ProblemException.forbidden("this data belongs to another merchant, provider or operator");
+        }
+    }
+
+    /**
+     * Reading a merchant's data: passes for any of {@code platformRoles}, for role merchant with {@code merchant_id} =
+     * {@code merchantId}, or for role provider with a {@code provider_id} that has an ACTIVE engagement with the
+     * merchant ({@link AccessGrants}); else a 403. The one rule of the suite for providers reading merchants' data.
+     */
+    public Uni<Void> requireMerchantOrEngagedProvider(Object merchantId, String... platformRoles) {
+        if (hasAnyRole(platformRoles) || merchantId != null && identity.hasRole(Roles.MERCHANT)
+                && claim(Roles.MERCHANT_ID_CLAIM).map(v -> v.equalsIgnoreCase(merchantId.toString())).orElse(false)) {
+            return Uni.createFrom().voidItem();
+        }
+        Optional<UUID> provider = identity.hasRole(Roles.PROVIDER) ? claim(Roles.PROVIDER_ID_CLAIM).flatMap(TenantGuard::uuid) : Optional.empty();
+        Optional<UUID> merchant = merchantId == null ? Optional.empty() : uuid(merchantId.toString());
+        if (provider.isEmpty() || merchant.isEmpty()) {
+            return Uni.createFrom().failure(ProblemException.forbidden("this merchant data belongs to another tenant or needs another role"));
+        }
+        return grants.active(merchant.get(), provider.get()).chain(granted -> granted ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.forbidden(
+                        "a provider may read a merchant's data only while an engagement between them is ACTIVE")));
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
         }
     }
 

@@ -1,0 +1,318 @@
+package com.livecommerce.matching.campaign;
+
+import com.google.ortools.Loader;
+import com.google.ortools.graph.MinCostFlow;
+import com.google.ortools.graph.MinCostFlowBase;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Exact maximum-score assignment of merchant classes to providers with capacities (a transportation problem),
+ * solved as a min-cost flow with OR-Tools, without ever building all class x provider arcs.
+ * <p>
+ * Network: each class is a source of its supply (its number of merchants); arcs class -> provider (capacity
+ * min(supply, capacity), cost -score), class -> sink (cost 0: the merchant stays unassigned), provider -> sink
+ * (capacity: what the provider has left). The min-cost flow is the maximum total score; each merchant gets at most
+ * one provider and no provider more than its capacity. Only arcs of positive score exist.
+ * <p>
+ * Column generation keeps it exact and small: the first network holds, per class, only its best providers (until
+ * their capacity covers twice the class's supply); after each solve, node potentials are computed from the
+ * residual graph (Bellman-Ford: shortest distances from a virtual root), and every arc left out is priced: one
+ * whose reduced cost {@code -score + pi(class) - pi(provider)} is negative could improve the flow and is added; the
+ * network is solved again. When no arc left out has a negative reduced cost, the potentials prove the flow optimal
+ * for the full problem (complementary slackness holds on every arc, in or out), so the answer equals what the
+ * solver would give with all 2x10^8 arcs.
+ */
+public final class TransportationSolver {
+
+    static {
+        Loader.loadNativeLibraries();
+    }
+
+    /** The score of sending one unit of {@code source} to {@code provider}; 0 or less: the pair may not be assigned. */
+    @FunctionalInterface
+    public interface Scores {
+        long score(int source, int provider);
+    }
+
+    /** One arc of the optimal flow: {@code amount} merchants of {@code source} go to {@code provider}, each scoring {@code score}. */
+    public record Flow(int source, int provider, int amount, long score) {
+    }
+
+    /** How the solve went. */
+    public record Stats(int sources, int providers, int arcs, int rounds, long pricedPairs, long solveMillis) {
+    }
+
+    public record Solution(long objective, List<Flow> flows, boolean[] hasCandidate, Stats stats) {
+
+        /** Units of {@code source} assigned. */
+        public int assigned(int source) {
+            int n = 0;
+            for (Flow f : flows) {
+                if (f.source() == source) {
+                    n += f.amount();
+                }
+            }
+            return n;
+        }
+    }
+
+    private final int minCandidates;
+    private final int coverFactor;
+
+    /** @param minCandidates providers kept per class at first at least; {@code coverFactor}: until their capacity is this times the supply */
+    public TransportationSolver(int minCandidates, int coverFactor) {
+        this.minCandidates = Math.max(1, minCandidates);
+        this.coverFactor = Math.max(1, coverFactor);
+    }
+
+    public TransportationSolver() {
+        this(4, 2);
+    }
+
+    public Solution solve(int[] supply, int[] capacity, Scores scores) {
+        long started = System.nanoTime();
+        int s = supply.length;
+        int p = capacity.length;
+        Candidates candidates = new Candidates(s);
+        boolean[] hasCandidate = new boolean[s];
+        long[] row = new long[p];
+        for (int c = 0; c < s; c++) {
+            if (supply[c] <= 0) {
+                continue;
+            }
+            int n = 0;
+            for (int j = 0; j < p; j++) {
+                long score = capacity[j] > 0 ? scores.score(c, j) : 0;
+                row[j] = score;
+                if (score > 0) {
+                    n++;
+                }
+            }
+            hasCandidate[c] = n > 0;
+            for (int j : best(row, capacity, supply[c])) {
+                candidates.add(c, j, row[j]);
+            }
+        }
+        long priced = 0;
+        int rounds = 0;
+        while (true) {
+            rounds++;
+            Network net = solveNetwork(supply, capacity, candidates);
+            long[] pi = potentials(net, s + p + 1);
+            int added = 0;
+            for (int c = 0; c < s; c++) {
+                if (supply[c] <= 0 || !hasCandidate[c]) {
+                    continue;
+                }
+                for (int j = 0; j < p; j++) {
+                    if (capacity[j] <= 0 || candidates.has(c, j)) {
+                        continue;
+                    }
+                    long score = scores.score(c, j);
+                    priced++;
+                    if (score > 0 && -score + pi[c] - pi[s + j] < 0) {
+                        candidates.add(c, j, score);
+                        added++;
+                    }
+                }
+            }
+            if (added == 0) {
+                return new Solution(net.objective, net.flows, hasCandidate,
+                        new Stats(s, p, candidates.size(), rounds, priced, (System.nanoTime() - started) / 1_000_000));
+            }
+        }
+    }
+
+    /** The best providers of one class: by score, until their capacity covers coverFactor x supply (at least minCandidates). */
+    private int[] best(long[] row, int[] capacity, int supply) {
+        int n = 0;
+        long[] keys = new long[row.length];
+        for (int j = 0; j < row.length; j++) {
+            if (row[j] > 0) {
+                keys[n++] = (row[j] << 21) | (0x1FFFFF - j); // higher score first, then the lower index
+            }
+        }
+        long[] eligible = Arrays.copyOf(keys, n);
+        Arrays.sort(eligible);
+        List<Integer> chosen = new ArrayList<>();
+        long covered = 0;
+        for (int i = n - 1; i >= 0; i--) {
+            int j = 0x1FFFFF - (int) (eligible[i] & 0x1FFFFF);
+            chosen.add(j);
+            covered += capacity[j];
+            if (chosen.size() >= minCandidates && covered >= (long) coverFactor * supply) {
+                break;
+            }
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The arcs of the current restricted problem (class, provider, score), with a membership test. */
+    private static final class Candidates {
+        final java.util.BitSet[] members;
+        final List<int[]> pairs = new ArrayList<>();
+        final List<Long> scores = new ArrayList<>();
+
+        Candidates(int sources) {
+            members = new java.util.BitSet[sources];
+            for (int c = 0; c < sources; c++) {
+                members[c] = new java.util.BitSet();
+            }
+        }
+
+        void add(int c, int j, long score) {
+            if (!members[c].get(j)) {
+                members[c].set(j);
+                pairs.add(new int[] {c, j});
+                scores.add(score);
+            }
+        }
+
+        boolean has(int c, int j) {
+            return members[c].get(j);
+        }
+
+        int size() {
+            return pairs.size();
+        }
+    }
+
+    /** A solved restricted network: its arcs with flows and costs, as the residual graph needs them. */
+    private static final class Network {
+        int[] tail;
+        int[] head;
+        long[] cap;
+        long[] cost;
+        long[] flow;
+        long objective;
+        List<Flow> flows = new ArrayList<>();
+    }
+
+    private static Network solveNetwork(int[] supply, int[] capacity, Candidates candidates) {
+        int s = supply.length;
+        int p = capacity.length;
+        int sink = s + p;
+        MinCostFlow mcf = new MinCostFlow();
+        int arcs = candidates.size() + s + p;
+        Network net = new Network();
+        net.tail = new int[arcs];
+        net.head = new int[arcs];
+        net.cap = new long[arcs];
+        net.cost = new long[arcs];
+        net.flow = new long[arcs];
+        int a = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            int[] pair = candidates.pairs.get(i);
+            long c = Math.min(supply[pair[0]], capacity[pair[1]]);
+            a = arc(mcf, net, a, pair[0], s + pair[1], c, -candidates.scores.get(i));
+        }
+        for (int c = 0; c < s; c++) {
+            a = arc(mcf, net, a, c, sink, Math.max(0, supply[c]), 0);
+        }
+        for (int j = 0; j < p; j++) {
+            a = arc(mcf, net, a, s + j, sink, Math.max(0, capacity[j]), 0);
+        }
+        long total = 0;
+        for (int c = 0; c < s; c++) {
+            mcf.setNodeSupply(c, Math.max(0, supply[c]));
+            total += Math.max(0, supply[c]);
+        }
+        for (int j = 0; j < p; j++) {
+            mcf.setNodeSupply(s + j, 0);
+        }
+        mcf.setNodeSupply(sink, -total);
+        MinCostFlowBase.Status status = mcf.solve();
+        if (status != MinCostFlowBase.Status.OPTIMAL) {
+            throw new IllegalStateException("min-cost flow ended " + status);
+        }
+        long objective = 0;
+        for (int i = 0; i < a; i++) {
+            net.flow[i] = mcf.getFlow(i);
+            if (i < candidates.size() && net.flow[i] > 0) {
+                long score = -net.cost[i];
+                net.flows.add(new Flow(net.tail[i], net.head[i] - s, (int) net.flow[i], score));
+                objective += score * net.flow[i];
+            }
+        }
+        net.objective = objective;
+        return net;
+    }
+
+    private static int arc(MinCostFlow mcf, Network net, int a, int tail, int head, long cap, long cost) {
+        int id = mcf.addArcWithCapacityAndUnitCost(tail, head, cap, cost);
+        if (id != a) {
+            throw new IllegalStateException("unexpected arc index " + id + ", expected " + a);
+        }
+        net.tail[a] = tail;
+        net.head[a] = head;
+        net.cap[a] = cap;
+        net.cost[a] = cost;
+        return a + 1;
+    }
+
+    /**
+     * Node potentials of an optimal flow: shortest distances in its residual graph from a virtual root joined to
+     * every node at cost 0 (Bellman-Ford with a queue). Optimality means no negative cycle, so they exist, and every
+     * residual arc then has a non-negative reduced cost.
+     */
+    static long[] potentials(Network net, int nodes) {
+        int arcs = net.tail.length;
+        // residual arcs, as adjacency lists
+        int[] count = new int[nodes + 1];
+        for (int i = 0; i < arcs; i++) {
+            if (net.flow[i] < net.cap[i]) {
+                count[net.tail[i] + 1]++;
+            }
+            if (net.flow[i] > 0) {
+                count[net.head[i] + 1]++;
+            }
+        }
+        for (int v = 0; v < nodes; v++) {
+            count[v + 1] += count[v];
+        }
+        int[] to = new int[count[nodes]];
+        long[] w = new long[count[nodes]];
+        int[] fill = Arrays.copyOf(count, nodes);
+        for (int i = 0; i < arcs; i++) {
+            if (net.flow[i] < net.cap[i]) {
+                int k = fill[net.tail[i]]++;
+                to[k] = net.head[i];
+                w[k] = net.cost[i];
+            }
+            if (net.flow[i] > 0) {
+                int k = fill[net.head[i]]++;
+                to[k] = net.tail[i];
+                w[k] = -net.cost[i];
+            }
+        }
+        long[] dist = new long[nodes];
+        boolean[] queued = new boolean[nodes];
+        int[] relaxations = new int[nodes];
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int v = 0; v < nodes; v++) {
+            queue.add(v);
+            queued[v] = true;
+        }
+        while (!queue.isEmpty()) {
+            int u = queue.poll();
+            queued[u] = false;
+            for (int k = count[u]; k < count[u + 1]; k++) {
+                int v = to[k];
+                long d = dist[u] + w[k];
+                if (d < dist[v]) {
+                    dist[v] = d;
+                    if (++relaxations[v] > nodes) {
+                        throw new IllegalStateException("negative cycle in an optimal residual graph");
+                    }
+                    if (!queued[v]) {
+                        queued[v] = true;
+                        queue.add(v);
+                    }
+                }
+            }
+        }
+        return dist;
+    }
+}
