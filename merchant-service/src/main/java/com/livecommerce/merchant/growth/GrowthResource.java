@@ -4,6 +4,7 @@ import com.livecommerce.plumbing.time.Period;
 
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 
 import com.livecommerce.plumbing.security.TenantGuard;
@@ -37,14 +38,15 @@ public class GrowthResource {
     TenantGuard tenants;
 
     @GET
-    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(operationId = "getGrowth", summary = "GMV growth of a merchant between two periods (YYYY, YYYYHn, YYYYQn, YYYY-MM)")
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT, PROVIDER})
+    @Operation(operationId = "getGrowth", summary = "GMV growth of a merchant between two periods (YYYY, YYYYHn, YYYYQn, YYYY-MM);"
+            + " platform-admin, viewer, the merchant itself, or a provider while an engagement with it is ACTIVE")
     public Uni<GrowthReport> growth(@PathParam("id") UUID id,
             @Parameter(required = true, description = "The earlier period: YYYY, YYYYHn, YYYYQn or YYYY-MM", example = "2021H1",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$")) @QueryParam("earlier") String earlier,
             @Parameter(required = true, description = "The later period: YYYY, YYYYHn, YYYYQn or YYYY-MM", example = "2021H2",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$")) @QueryParam("later") String later) {
-        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
-        return growth.growth(id, Period.parse("earlier", earlier), Period.parse("later", later));
+        return tenants.requireMerchantOrEngagedProvider(id, PLATFORM_ADMIN, VIEWER)
+                .chain(() -> growth.growth(id, Period.parse("earlier", earlier), Period.parse("later", later)));
     }
 }

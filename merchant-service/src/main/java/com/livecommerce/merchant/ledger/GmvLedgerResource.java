@@ -2,6 +2,7 @@ package com.livecommerce.merchant.ledger;
 
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 
 import com.livecommerce.plumbing.problem.ProblemException;
@@ -73,9 +74,10 @@ public class GmvLedgerResource {
     }
 
     @GET
-    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT, PROVIDER})
     @Operation(operationId = "getGmvSeries",
-            summary = "GMV per day or month between from and to (inclusive; default: the last 30 days of the ledger)")
+            summary = "GMV per day or month between from and to (inclusive; default: the last 30 days of the ledger);"
+                    + " platform-admin, viewer, the merchant itself, or a provider while an engagement with it is ACTIVE")
     public Uni<GmvSeries> series(@PathParam("id") UUID id,
             @Parameter(description = "First day (UTC), inclusive; default: 29 days before `to`",
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String fromText,
@@ -83,7 +85,10 @@ public class GmvLedgerResource {
                     schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String toText,
             @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"day", "month"}, defaultValue = "day"))
             @QueryParam("granularity") String granularityText) {
-        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
+        return tenants.requireMerchantOrEngagedProvider(id, PLATFORM_ADMIN, VIEWER).chain(() -> readSeries(id, fromText, toText, granularityText));
+    }
+
+    private Uni<GmvSeries> readSeries(UUID id, String fromText, String toText, String granularityText) {
         LocalDate from = QueryParams.date("from", fromText);
         LocalDate to = QueryParams.date("to", toText);
         String granularity = granularityText == null || granularityText.isBlank() ? "day" : granularityText.trim();

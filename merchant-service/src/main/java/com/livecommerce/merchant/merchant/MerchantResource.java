@@ -2,6 +2,7 @@ package com.livecommerce.merchant.merchant;
 
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 
 import com.livecommerce.plumbing.rest.Page;
@@ -63,11 +64,11 @@ public class MerchantResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(operationId = "getMerchant", summary = "A merchant (platform-admin, viewer, or the merchant itself)")
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT, PROVIDER})
+    @Operation(operationId = "getMerchant",
+            summary = "A merchant (platform-admin, viewer, the merchant itself, or a provider while an engagement with it is ACTIVE)")
     public Uni<MerchantView> get(@PathParam("id") UUID id) {
-        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
-        return service.get(id);
+        return tenants.requireMerchantOrEngagedProvider(id, PLATFORM_ADMIN, VIEWER).chain(() -> service.get(id));
     }
 
     @PATCH

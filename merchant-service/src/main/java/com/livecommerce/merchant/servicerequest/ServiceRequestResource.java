@@ -2,6 +2,7 @@ package com.livecommerce.merchant.servicerequest;
 
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
+import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 
 import com.livecommerce.plumbing.rest.Page;
@@ -60,20 +61,20 @@ public class ServiceRequestResource {
     }
 
     @GET
-    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
-    @Operation(operationId = "listServiceRequests", summary = "A merchant's service requests, newest first")
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT, PROVIDER})
+    @Operation(operationId = "listServiceRequests",
+            summary = "A merchant's service requests, newest first (also for a provider while an engagement with it is ACTIVE)")
     public Uni<Page<ServiceRequestView>> list(@PathParam("id") UUID id, @QueryParam("page") String page,
             @QueryParam("size") String size) {
-        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
-        return service.list(id, PageRequest.of(page, size));
+        return tenants.requireMerchantOrEngagedProvider(id, PLATFORM_ADMIN, VIEWER)
+                .chain(() -> service.list(id, PageRequest.of(page, size)));
     }
 
     @GET
     @Path("/{requestId}")
-    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT})
+    @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT, PROVIDER})
     @Operation(operationId = "getServiceRequest", summary = "One service request")
     public Uni<ServiceRequestView> get(@PathParam("id") UUID id, @PathParam("requestId") UUID requestId) {
-        tenants.requireMerchant(id, PLATFORM_ADMIN, VIEWER);
-        return service.get(id, requestId);
+        return tenants.requireMerchantOrEngagedProvider(id, PLATFORM_ADMIN, VIEWER).chain(() -> service.get(id, requestId));
     }
 }

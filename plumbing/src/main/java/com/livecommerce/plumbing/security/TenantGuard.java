@@ -110,17 +110,49 @@ public class TenantGuard {
                 && claim(Roles.MERCHANT_ID_CLAIM).map(v -> v.equalsIgnoreCase(merchantId.toString())).orElse(false)) {
             return Uni.createFrom().voidItem();
         }
-        Optional<UUID> provider = identity.hasRole(Roles.PROVIDER) ? claim(Roles.PROVIDER_ID_CLAIM).flatMap(TenantGuard::uuid) : Optional.empty();
-        Optional<UUID> merchant = merchantId == null ? Optional.empty() : uuid(merchantId.toString());
-        if (provider.isEmpty() || merchant.isEmpty()) {
+        Optional<Participant> provider = identity.hasRole(Roles.PROVIDER)
+                ? claim(Roles.PROVIDER_ID_CLAIM).map(p -> new Participant(Roles.PROVIDER, null, p, null)) : Optional.empty();
+        if (provider.isEmpty()) {
             return Uni.createFrom().failure(ProblemException.forbidden("this merchant data belongs to another tenant or needs another role"));
         }
-        return grants.active(merchant.get(), provider.get()).chain(granted -> granted ? Uni.createFrom().voidItem()
-                : Uni.createFrom().failure(ProblemException.forbidden(
-                        "a provider may read a merchant's data only while an engagement between them is ACTIVE")));
+        return requireEngaged(provider, merchantId);
+    }
+
+    /**
+     * Reading something a merchant, a provider and an operator share (a live session of {@code merchantId}), for a
+     * caller resolved by {@link #participant}: passes for a platform-wide caller (empty), for a participant that takes
+     * part in it, and for a provider with an ACTIVE engagement with {@code merchantId} (the merchant's data, the rule
+     * of {@link #requireMerchantOrEngagedProvider}); else a 403.
+     */
+    public Uni<Void> requireParticipantOrEngagedProvider(Optional<Participant> caller, Object merchantId, Object providerId, Object operatorId) {
+        if (caller.isEmpty() || caller.get().takesPartIn(merchantId, providerId, operatorId)) {
+            return Uni.createFrom().voidItem();
+        }
+        return requireEngaged(caller, merchantId);
+    }
+
+    /** True when {@code caller} is a provider with an ACTIVE engagement with {@code merchantId} (false for anyone else). */
+    public Uni<Boolean> engagedProvider(Optional<Participant> caller, Object merchantId) {
+        Optional<UUID> provider = caller.filter(p -> Roles.PROVIDER.equals(p.role())).flatMap(p -> uuid(p.providerId()));
+        Optional<UUID> merchant = merchantId == null ? Optional.empty() : uuid(merchantId.toString());
+        if (provider.isEmpty() || merchant.isEmpty()) {
+            return Uni.createFrom().item(false);
+        }
+        return grants.active(merchant.get(), provider.get());
+    }
+
+    private Uni<Void> requireEngaged(Optional<Participant> caller, Object merchantId) {
+        boolean provider = caller.map(p -> Roles.PROVIDER.equals(p.role())).orElse(false);
+        return engagedProvider(caller, merchantId).chain(granted -> granted ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.forbidden(provider
+                        ? "a provider may read a merchant's data only while an engagement between them is ACTIVE"
+                        : "this data belongs to another merchant, provider or operator")));
     }
 
     private static Optional<UUID> uuid(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(UUID.fromString(text));
         } catch (IllegalArgumentException e) {
