@@ -51,7 +51,7 @@ public class KpiService {
 
     /** The caller's view of a session's KPIs; the read path uses the reactive pool only (any thread, no Hibernate session). */
     public Uni<SessionKpis> kpis(UUID id, SessionAccess.Caller caller) {
-        return session(id).map(caller::check).chain(this::kpis);
+        return session(id).chain(caller::checkRead).chain(this::kpis);
     }
 
     /** The session as the KPI path reads it (a detached entity), or a 404 problem. */

@@ -3,6 +3,7 @@ package com.livecommerce.session.session;
 import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.security.TenantGuard;
 import com.livecommerce.plumbing.security.TenantGuard.Participant;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -10,7 +11,9 @@ import java.util.UUID;
 
 /**
  * Who may see or run a session, through the plumbing's participant checks: the caller is resolved once,
- * at the start of the request (from its token), and each loaded session is checked against it.
+ * at the start of the request (from its token), and each loaded session is checked against it. Reading also
+ * passes for a provider while an engagement with the session's merchant is ACTIVE (the suite's one rule for a
+ * merchant's data, plumbing's AccessGrants); running a session needs a participant.
  */
 @RequestScoped
 public class SessionAccess {
@@ -19,13 +22,30 @@ public class SessionAccess {
     TenantGuard tenants;
 
     /** The caller as the check sees it: empty for a platform-wide role, else the participant it acts as. */
-    public record Caller(Optional<Participant> participant) {
+    public record Caller(Optional<Participant> participant, TenantGuard tenants) {
 
+        /** For running a session: the caller is platform-wide or one of its participants; else 403. */
         public LiveSession check(LiveSession s) {
             if (participant.isPresent() && !participant.get().takesPartIn(s.merchantId, s.providerId, s.operatorId)) {
                 throw ProblemException.forbidden("session " + s.id + " belongs to another merchant, provider or operator");
             }
             return s;
+        }
+
+        /** For reading a session: a participant, or a provider engaged (ACTIVE) with its merchant; else 403. */
+        public Uni<LiveSession> checkRead(LiveSession s) {
+            return tenants.requireParticipantOrEngagedProvider(participant, s.merchantId, s.providerId, s.operatorId).replaceWith(s);
+        }
+
+        /**
+         * The list filter for reading: a provider that names a merchant it is engaged with (ACTIVE) sees all that
+         * merchant's sessions; otherwise the filter is narrowed to the caller's own sessions ({@link #narrow}).
+         */
+        public Uni<SessionRepository.Filter> narrowRead(SessionRepository.Filter f) {
+            if (f.merchantId() == null) {
+                return Uni.createFrom().item(() -> narrow(f));
+            }
+            return tenants.engagedProvider(participant, f.merchantId()).map(engaged -> engaged ? f : narrow(f));
         }
 
         /** The list filter narrowed to the caller's own sessions; a filter naming another tenant is a 403. */
@@ -62,12 +82,12 @@ public class SessionAccess {
 
     /** The caller; platform-admin and viewer (plus {@code morePlatformRoles}) see every session. */
     public Caller readers(String... morePlatformRoles) {
-        return new Caller(tenants.participant(roles(new String[] {"platform-admin", "viewer"}, morePlatformRoles)));
+        return new Caller(tenants.participant(roles(new String[] {"platform-admin", "viewer"}, morePlatformRoles)), tenants);
     }
 
     /** The caller among those who run sessions; only platform-admin (plus {@code morePlatformRoles}) runs any session. */
     public Caller runners(String... morePlatformRoles) {
-        return new Caller(tenants.participant(roles(new String[] {"platform-admin"}, morePlatformRoles)));
+        return new Caller(tenants.participant(roles(new String[] {"platform-admin"}, morePlatformRoles)), tenants);
     }
 
     private static String[] roles(String[] base, String[] more) {

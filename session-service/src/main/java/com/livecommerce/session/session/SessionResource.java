@@ -76,16 +76,16 @@ public class SessionResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT, PROVIDER, OPERATOR})
-    @Operation(operationId = "getSession", summary = "A session (platform-admin, viewer, its merchant, provider or operator)")
+    @Operation(operationId = "getSession", summary = "A session (platform-admin, viewer, its merchant, provider or operator, or a provider while an engagement with its merchant is ACTIVE)")
     public Uni<SessionView> get(@PathParam("id") UUID id) {
         SessionAccess.Caller caller = access.readers();
-        return service.find(id).map(caller::check).map(SessionView::of);
+        return service.find(id).chain(caller::checkRead).map(SessionView::of);
     }
 
     @GET
     @RolesAllowed({PLATFORM_ADMIN, VIEWER, MERCHANT, PROVIDER, OPERATOR})
     @Operation(operationId = "listSessions",
-            summary = "Sessions, filtered and paged; a merchant, provider or operator sees only its own")
+            summary = "Sessions, filtered and paged; a merchant, provider or operator sees only its own, a provider also all sessions of a merchant (merchantId) it has an ACTIVE engagement with")
     public Uni<Page<SessionView>> list(
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("merchantId") String merchantId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("providerId") String providerId,
@@ -95,7 +95,7 @@ public class SessionResource {
         SessionRepository.Filter filter = new SessionRepository.Filter(uuid("merchantId", merchantId), uuid("providerId", providerId),
                 uuid("operatorId", operatorId), QueryParams.enumValue("status", status, SessionStatus.class));
         PageRequest paging = PageRequest.of(page, size);
-        return service.list(access.readers().narrow(filter), paging);
+        return access.readers().narrowRead(filter).chain(narrowed -> service.list(narrowed, paging));
     }
 
     @POST

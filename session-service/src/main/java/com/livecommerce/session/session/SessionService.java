@@ -178,7 +178,7 @@ public class SessionService {
 
     @WithSession
     public Uni<ReservationView> reservation(UUID id, String viewerId, SessionAccess.Caller caller) {
-        return require(id).map(caller::check).chain(s -> findReservation(id, viewerId));
+        return require(id).chain(caller::checkRead).chain(s -> findReservation(id, viewerId));
     }
 
     private Uni<ReservationView> findReservation(UUID id, String viewer) {
