@@ -26,7 +26,9 @@ import java.util.UUID;
  * <li>Providers: admitted and in good standing; each takes at most its capacity minus what accepted and active
  * engagements hold minus its open proposals (a campaign never proposes more than the provider could accept).</li>
  * <li>Merchants whose score-relevant features (kind, category, region, needs) are equal form one class with a supply;
- * the solver assigns classes, then the merchants of a class are handed out in id order.</li>
+ * the solver assigns classes. The merchants of a class score the same with every provider, so when a class gets
+ * fewer places than it has merchants, who gets them is drawn by lot: a per-campaign draw seeded by the campaign id
+ * (reproducible for that campaign, different for the next), never the order of ids.</li>
  * <li>A merchant left without a provider: {@code NO_ELIGIBLE_PROVIDER} when no provider with capacity left scores
  * above 0 for it, else {@code CAPACITY_EXHAUSTED} (the providers that fit it are filled by merchants whose assignment
  * adds more to the total).</li>
@@ -59,7 +61,16 @@ public class CampaignPlanner {
     private record ClassKey(String kind, String category, String region, int needs) {
     }
 
+    /** A plan whose draws within a class are seeded by {@code campaignId}. */
+    public Plan plan(UUID campaignId, Collection<UUID> cohort) {
+        return plan(cohort, campaignId.getMostSignificantBits() ^ campaignId.getLeastSignificantBits());
+    }
+
     public Plan plan(Collection<UUID> cohort) {
+        return plan(cohort, 0L);
+    }
+
+    Plan plan(Collection<UUID> cohort, long seed) {
         long started = System.nanoTime();
         List<Unassigned> unassigned = new ArrayList<>();
         Map<ClassKey, Integer> classIds = new HashMap<>();
@@ -91,6 +102,9 @@ public class CampaignPlanner {
             remaining[j] = index.remainingCapacity(p);
             capacity[j] = Math.max(0, remaining[j] - index.proposed(p.id()));
         }
+        for (List<UUID> of : members) {
+            of.sort(Comparator.comparingLong((UUID m) -> draw(seed, m)).thenComparing(Comparator.naturalOrder()));
+        }
         int[] supply = members.stream().mapToInt(List::size).toArray();
         CampaignScores scores = new CampaignScores(scorer.score(), representatives, providers, remaining);
         TransportationSolver.Solution solution = new TransportationSolver().solve(supply, capacity, scores);
@@ -115,6 +129,14 @@ public class CampaignPlanner {
         }
         return new Plan(assignments, unassigned, solution.objective(), supply.length, solution.stats(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** A merchant's lot in a campaign's draw (SplitMix64 of the seed and the id): uniform, unrelated to the id's order. */
+    static long draw(long seed, UUID merchant) {
+        long z = seed + merchant.getMostSignificantBits() * 0x9E3779B97F4A7C15L + merchant.getLeastSignificantBits();
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
     }
 
     /**

@@ -92,7 +92,7 @@ public class CampaignService {
             List<UUID> cohort = request.merchantIds() != null ? request.merchantIds()
                     : store.stalled(request.earlier(), request.later()).await().atMost(Duration.ofMinutes(5));
             long cohortMillis = (System.nanoTime() - started) / 1_000_000;
-            CampaignPlanner.Plan plan = planner.plan(cohort);
+            CampaignPlanner.Plan plan = planner.plan(id, cohort);
             long writeStarted = System.nanoTime();
             Map<String, Object> solver = new LinkedHashMap<>();
             solver.put("classes", plan.classes());
