@@ -50,7 +50,8 @@ import javax.tools.ToolProvider;
  * {@code target/openapi-client-tools}. Redocly runs through {@code npx}.
  * <p>
  * A story is a {@code .java} test resource with {@code public static void main(String[] args)}, called with
- * the service's base URI and a bearer token; it throws (an {@link AssertionError}) on any mismatch.
+ * the service's base URI and a bearer token, then any further arguments the test gives (e.g. ids of data it
+ * seeded through events, which a client cannot create); it throws (an {@link AssertionError}) on any mismatch.
  */
 public final class OpenApiClients {
 
@@ -85,8 +86,9 @@ public final class OpenApiClients {
      * @param basePackage   root package of the generated client
      * @param storyResource class path resource of the story's source, e.g. {@code openapi-client/MerchantClientStory.java}
      * @param token         bearer token the story uses
+     * @param storyArgs     further arguments of the story's {@code main}, after the base URI and the token
      */
-    public static Result verify(URI app, Path workDir, String basePackage, String storyResource, String token) {
+    public static Result verify(URI app, Path workDir, String basePackage, String storyResource, String token, String... storyArgs) {
         deleteRecursively(workDir);
         Path document = fetch(app, workDir);
         Lint lint = lint(document);
@@ -97,7 +99,7 @@ public final class OpenApiClients {
         Path sources = generate(document, workDir.resolve("generated"), basePackage);
         String story = resource(storyResource);
         Path classes = compile(sources, story, workDir.resolve("classes"));
-        runStory(classes, qualifiedName(story), app.toString(), token);
+        runStory(classes, qualifiedName(story), app.toString(), token, storyArgs);
         return new Result(document, lint, sources, classes);
     }
 
@@ -248,8 +250,8 @@ public final class OpenApiClients {
         }
     }
 
-    /** Runs {@code storyClass.main(baseUri, token)} in a class loader that sees only the client, its jars and the JDK. */
-    public static void runStory(Path classesDir, String storyClass, String baseUri, String token) {
+    /** Runs {@code storyClass.main(baseUri, token, storyArgs...)} in a class loader that sees only the client, its jars and the JDK. */
+    public static void runStory(Path classesDir, String storyClass, String baseUri, String token, String... storyArgs) {
         List<URL> urls = new ArrayList<>();
         try {
             urls.add(classesDir.toUri().toURL());
@@ -264,7 +266,11 @@ public final class OpenApiClients {
         try (URLClassLoader loader = new URLClassLoader("openapi-client", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
             thread.setContextClassLoader(loader);
             Method main = loader.loadClass(storyClass).getMethod("main", String[].class);
-            main.invoke(null, (Object) new String[] {baseUri, token});
+            String[] args = new String[2 + storyArgs.length];
+            args[0] = baseUri;
+            args[1] = token;
+            System.arraycopy(storyArgs, 0, args, 2, storyArgs.length);
+            main.invoke(null, (Object) args);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             if (cause instanceof Error error) {

@@ -40,7 +40,7 @@ public class ReadModelResource {
     @Schema(name = "MerchantReadModel", requiredProperties = {"id", "registered", "needs", "profileVersion", "stageVersion",
             "ledgerEntries", "ledgerGmv"})
     public record MerchantReadModel(UUID id, boolean registered, @Schema(nullable = true) String name,
-            @Schema(nullable = true, implementation = MerchantKind.class) String kind, @Schema(nullable = true) String category,
+            @Schema(nullable = true, description = "null until MerchantRegistered arrives") MerchantKind kind, @Schema(nullable = true) String category,
             @Schema(nullable = true) String region, @Schema(nullable = true, enumeration = {"NEW", "GROWING", "STALLED", "DECLINING"}) String stage,
             @Schema(description = "needs of the merchant's latest service request") Set<Need> needs, long profileVersion,
             long stageVersion, long ledgerEntries, BigDecimal ledgerGmv, @Schema(nullable = true) LocalDate firstLedgerDate,
@@ -50,7 +50,7 @@ public class ReadModelResource {
     @Schema(name = "ProviderReadModel", requiredProperties = {"id", "name", "type", "categories", "regions", "capabilities",
             "capacity", "held", "proposed", "remainingCapacity", "inGoodStanding", "tier", "badge", "servedGmv12m",
             "merchantsLeapt", "version"})
-    public record ProviderReadModel(UUID id, String name, @Schema(implementation = ProviderType.class) String type,
+    public record ProviderReadModel(UUID id, String name, ProviderType type,
             Set<String> categories, Set<String> regions, Set<Need> capabilities, int capacity,
             @Schema(description = "engagements holding capacity (ACCEPTED, ACTIVE)") int held,
             @Schema(description = "open proposals (PROPOSED)") int proposed, int remainingCapacity,
@@ -66,7 +66,8 @@ public class ReadModelResource {
     @Operation(operationId = "getMerchantReadModel", summary = "A merchant as matching knows it, from merchant-events (platform-admin, viewer)")
     public Uni<MerchantReadModel> merchant(@PathParam("id") UUID id) {
         MerchantEntry m = index.merchant(id).orElseThrow(() -> ProblemException.notFound("merchant", id));
-        return queries.ledger(id).map(l -> new MerchantReadModel(m.id(), m.registered(), m.name(), m.kind(), m.category(),
+        return queries.ledger(id).map(l -> new MerchantReadModel(m.id(), m.registered(), m.name(),
+                m.kind() == null ? null : MerchantKind.valueOf(m.kind()), m.category(),
                 m.region(), m.stage(), Need.of(m.needs()), m.profileVersion(), m.stageVersion(), l.entries(), l.totalGmv(),
                 l.firstDate(), l.lastDate()));
     }
@@ -77,7 +78,7 @@ public class ReadModelResource {
     @Operation(operationId = "getProviderReadModel", summary = "A provider as matching knows it, from provider-events (platform-admin, viewer)")
     public ProviderReadModel provider(@PathParam("id") UUID id) {
         ProviderEntry p = index.provider(id).orElseThrow(() -> ProblemException.notFound("provider", id));
-        return new ProviderReadModel(p.id(), p.name(), p.type(), p.categories(), p.regions(), Need.of(p.capabilities()),
+        return new ProviderReadModel(p.id(), p.name(), ProviderType.valueOf(p.type()), p.categories(), p.regions(), Need.of(p.capabilities()),
                 p.capacity(), index.held(id), index.proposed(id), index.remainingCapacity(p), p.inGoodStanding(), p.tier(),
                 p.badge(), p.servedGmv12m(), p.merchantsLeapt(), p.version());
     }

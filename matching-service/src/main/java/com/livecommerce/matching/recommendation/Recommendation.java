@@ -1,5 +1,6 @@
 package com.livecommerce.matching.recommendation;
 
+import com.livecommerce.matching.readmodel.ProviderType;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ public record Recommendation(UUID merchantId,
         Map<String, BigDecimal> weights) {
 
     @Schema(name = "RecommendedProvider", requiredProperties = {"providerId", "name", "type", "score", "remainingCapacity", "components"})
-    public record Item(UUID providerId, String name, String type,
+    public record Item(UUID providerId, String name, ProviderType type,
             @Schema(description = "weighted sum of the components (6 decimals)", example = "0.812500") BigDecimal score,
             int remainingCapacity, Components components) {
     }

@@ -3,6 +3,7 @@ package com.livecommerce.matching.recommendation;
 import com.livecommerce.matching.index.MatchingIndex;
 import com.livecommerce.matching.index.MerchantEntry;
 import com.livecommerce.matching.index.ProviderEntry;
+import com.livecommerce.matching.readmodel.ProviderType;
 import com.livecommerce.matching.scoring.Score;
 import com.livecommerce.matching.scoring.Scorer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -60,7 +61,7 @@ public class Recommender {
         List<Recommendation.Item> items = new ArrayList<>(ranked.size());
         for (Scored s : ranked) {
             int[] c = scorer.components(merchant, s.provider(), s.remaining());
-            items.add(new Recommendation.Item(s.provider().id(), s.provider().name(), s.provider().type(), Scorer.scoreDecimal(s.score()),
+            items.add(new Recommendation.Item(s.provider().id(), s.provider().name(), ProviderType.valueOf(s.provider().type()), Scorer.scoreDecimal(s.score()),
                     s.remaining(), new Recommendation.Components(Scorer.decimal(c[Score.CATEGORY_FIT]), Scorer.decimal(c[Score.TYPE_FIT]),
                             Scorer.decimal(c[Score.REGION_FIT]), Scorer.decimal(c[Score.NEED_COVERAGE]),
                             Scorer.decimal(c[Score.TRACK_RECORD]), Scorer.decimal(c[Score.CAPACITY_HEADROOM]),

@@ -149,6 +149,12 @@ class CampaignTest {
         given().auth().oauth2(Tokens.admin()).get("/campaigns/{id}", UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
         given().auth().oauth2(Tokens.admin()).get("/campaigns/not-an-id").then().spec(Problems.NOT_FOUND);
         given().auth().oauth2(Tokens.merchant(UUID.randomUUID())).get("/campaigns/{id}", UUID.randomUUID()).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.provider(UUID.randomUUID())).get("/campaigns/{id}", UUID.randomUUID()).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.provider(UUID.randomUUID())).contentType(ContentType.JSON).body(body).post("/campaigns").then()
+                .spec(Problems.of(403, "forbidden"));
+        given().get("/campaigns/{id}", UUID.randomUUID()).then().spec(Problems.of(401, "unauthorized"));
+        given().auth().oauth2(Tokens.admin()).queryParam("size", "1000").get("/campaigns/{id}", UUID.randomUUID()).then()
+                .spec(Problems.of(422, "validation")).body("errors[0].field", equalTo("size"));
         given().auth().oauth2(Tokens.admin()).queryParam("size", "big").get("/campaigns/{id}", UUID.randomUUID()).then()
                 .spec(Problems.of(400, "invalid-field"));
     }

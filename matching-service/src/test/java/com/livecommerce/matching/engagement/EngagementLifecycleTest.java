@@ -179,6 +179,76 @@ class EngagementLifecycleTest {
     }
 
     @Test
+    void everyEngagementEndpointNeedsATokenTheRightRoleAndTheRightTenant() {
+        UUID m = Fixtures.merchant();
+        UUID p = Fixtures.provider(2);
+        UUID otherMerchant = Fixtures.merchant();
+        UUID otherProvider = Fixtures.provider(1);
+        UUID e = Fixtures.active(m, p);
+        UUID proposed = Fixtures.propose(otherMerchant, p);
+        String operator = Tokens.operator(p, UUID.randomUUID());
+        String rating = "{\"rating\": {\"results\": 4, \"communication\": 4, \"professionalism\": 4}}";
+        // no token: 401 everywhere
+        given().get("/engagements/{id}", e).then().spec(Problems.of(401, "unauthorized"));
+        given().get("/engagements").then().spec(Problems.of(401, "unauthorized"));
+        given().post("/engagements/{id}/accept", proposed).then().spec(Problems.of(401, "unauthorized"));
+        given().post("/engagements/{id}/activate", e).then().spec(Problems.of(401, "unauthorized"));
+        given().contentType(ContentType.JSON).body(rating).post("/engagements/{id}/complete", e).then().spec(Problems.of(401, "unauthorized"));
+        given().contentType(ContentType.JSON).body("{\"reason\": \"x\"}").post("/engagements/{id}/terminate", e).then()
+                .spec(Problems.of(401, "unauthorized"));
+        // a role the endpoint does not admit: 403
+        given().auth().oauth2(operator).get("/engagements/{id}", e).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(operator).get("/engagements").then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.telemetryWriter()).get("/engagements").then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.viewer()).post("/engagements/{id}/accept", proposed).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.viewer()).post("/engagements/{id}/activate", e).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.provider(p)).contentType(ContentType.JSON).body(rating)
+                .post("/engagements/{id}/complete", e).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.viewer()).contentType(ContentType.JSON).body(rating)
+                .post("/engagements/{id}/complete", e).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.viewer()).contentType(ContentType.JSON).body("{\"reason\": \"x\"}")
+                .post("/engagements/{id}/terminate", e).then().spec(Problems.of(403, "forbidden"));
+        // another merchant's or provider's engagement: 403, and nothing changes
+        given().auth().oauth2(Tokens.provider(otherProvider)).get("/engagements/{id}", e).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.provider(otherProvider)).queryParam("providerId", p.toString()).get("/engagements").then()
+                .spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.provider(otherProvider)).get("/engagements").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(Tokens.merchant(m)).post("/engagements/{id}/accept", proposed).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.merchant(otherMerchant)).contentType(ContentType.JSON).body(rating)
+                .post("/engagements/{id}/complete", e).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.merchant(otherMerchant)).contentType(ContentType.JSON).body("{\"reason\": \"x\"}")
+                .post("/engagements/{id}/terminate", e).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.provider(otherProvider)).contentType(ContentType.JSON).body("{\"reason\": \"x\"}")
+                .post("/engagements/{id}/terminate", proposed).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.admin()).get("/engagements/{id}", e).then().body("status", equalTo("ACTIVE")).body("version", equalTo(2));
+        given().auth().oauth2(Tokens.admin()).get("/engagements/{id}", proposed).then().body("status", equalTo("PROPOSED"))
+                .body("version", equalTo(0));
+        // the bodies of complete and terminate are validated (422 naming the field), and validation changes nothing
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body("{}")
+                .post("/engagements/{id}/complete", e).then().spec(Problems.of(422, "validation")).body("errors[0].field", equalTo("rating"));
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body("{\"rating\": {\"results\": 5, \"communication\": 0}}")
+                .post("/engagements/{id}/complete", e).then().spec(Problems.of(422, "validation"))
+                .body("errors.field", containsInAnyOrder("rating.communication", "rating.professionalism"));
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body("{\"rating\": {\"results\": \"great\"}}")
+                .post("/engagements/{id}/complete", e).then().spec(Problems.of(400, "invalid-field")).body("errors[0].field", equalTo("rating.results"));
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body("{\"reason\": \" \"}")
+                .post("/engagements/{id}/terminate", e).then().spec(Problems.of(422, "validation")).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body("{}")
+                .post("/engagements/{id}/terminate", e).then().spec(Problems.of(422, "validation")).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body("{\"reason\": \"%s\"}".formatted("x".repeat(2001)))
+                .post("/engagements/{id}/terminate", e).then().spec(Problems.of(422, "validation")).body("errors[0].field", equalTo("reason"));
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body("{\"reason\": ")
+                .post("/engagements/{id}/terminate", e).then().spec(Problems.of(400, "malformed-json"));
+        given().auth().oauth2(Tokens.admin()).get("/engagements/{id}", e).then().body("status", equalTo("ACTIVE")).body("version", equalTo(2));
+        // the parties themselves may
+        given().auth().oauth2(Tokens.provider(p)).get("/engagements/{id}", e).then().statusCode(200);
+        given().auth().oauth2(Tokens.merchant(m)).contentType(ContentType.JSON).body(rating)
+                .post("/engagements/{id}/complete", e).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        given().auth().oauth2(Tokens.provider(p)).contentType(ContentType.JSON).body("{\"reason\": \"no fit\"}")
+                .post("/engagements/{id}/terminate", proposed).then().statusCode(200).body("status", equalTo("TERMINATED"));
+    }
+
+    @Test
     void capacityIsHeldFromAcceptanceUntilCompletionOrTermination() {
         UUID p = Fixtures.provider(1);
         UUID m1 = Fixtures.merchant();

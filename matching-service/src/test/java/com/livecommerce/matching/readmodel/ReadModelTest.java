@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.livecommerce.matching.Events;
+import com.livecommerce.matching.Fixtures;
 import com.livecommerce.testsupport.EventSchemas;
 import com.livecommerce.testsupport.Problems;
 import com.livecommerce.testsupport.Tokens;
@@ -172,6 +173,13 @@ class ReadModelTest {
                 .then().spec(Problems.of(403, "forbidden"));
         given().auth().oauth2(Tokens.admin()).get("/read-models/merchants/not-a-uuid").then().spec(Problems.NOT_FOUND);
         given().auth().oauth2(Tokens.admin()).get("/read-models/providers/{id}", UUID.randomUUID()).then().spec(Problems.NOT_FOUND);
+        given().auth().oauth2(Tokens.admin()).get("/read-models/providers/not-a-uuid").then().spec(Problems.NOT_FOUND);
+        given().auth().oauth2(Tokens.merchant(UUID.randomUUID())).get("/read-models/merchants/{id}", m).then().spec(Problems.of(403, "forbidden"));
+        UUID p = Fixtures.provider(2);
+        given().auth().oauth2(Tokens.viewer()).get("/read-models/providers/{id}", p).then().statusCode(200).body("id", equalTo(p.toString()));
+        given().get("/read-models/providers/{id}", p).then().spec(Problems.of(401, "unauthorized"));
+        given().auth().oauth2(Tokens.provider(p)).get("/read-models/providers/{id}", p).then().spec(Problems.of(403, "forbidden"));
+        given().auth().oauth2(Tokens.merchant(m)).get("/read-models/providers/{id}", p).then().spec(Problems.of(403, "forbidden"));
     }
 
 }
