@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Loads the demo story of DOMAIN.md into a running merchant-service (idempotent: merchants are
+# Loads the demo story of DOMAIN.md into the running services through their HTTP APIs (idempotent: merchants are
 # created once, remembered in .local/run/demo-merchants, and ledger entries carry source ids).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 URL="${MERCHANT_URL:-http://127.0.0.1:8081}"
 STATE="$ROOT/.local/run/demo-merchants"
-TOKEN=$("$ROOT/bench/jwt.sh" platform-admin)
+# platform-admin's token from Keycloak (user ops); DEMO_TOKEN overrides (e.g. bench/jwt.sh platform-admin for the benchmarks)
+TOKEN="${DEMO_TOKEN:-$("$ROOT/infra/keycloak.sh" token ops)}"
+[[ -n "$TOKEN" && "$TOKEN" != null ]] || { echo "no token for user ops from Keycloak"; exit 1; }
 auth=(-H "Authorization: Bearer $TOKEN" -H "Content-Type: application/json")
 
 merchant() { # key json
@@ -39,3 +41,6 @@ mcn=$(provider p-mcn '{"name":"Kuaiyu MCN","type":"MCN","categories":["apparel",
 pbelt=$(provider p-belt '{"name":"Zhili Belt Services","type":"INDUSTRIAL_BELT","categories":["kidswear"],"regions":["Zhili, Huzhou"],"capabilities":["ACCOUNT_LAUNCH","PRODUCT_SELECTION","SKU_MANAGEMENT"],"capacity":20,"declaredServedGmv":"150000000.00"}' 2)
 pbrand=$(provider p-brand '{"name":"Brand Self-Broadcast Partners","type":"BRAND","categories":["apparel"],"regions":["Shanghai"],"capabilities":["LIVE_OPERATIONS","PRIVATE_DOMAIN","TEAM_MANAGEMENT"],"capacity":10,"declaredServedGmv":"300000000.00"}' 2)
 echo "demo providers: p-mcn=$mcn p-belt=$pbelt p-brand=$pbrand"
+
+stalled=$(curl -fs -H "Authorization: Bearer $TOKEN" "$URL/merchants/stalled?earlier=2021H1&later=2021H2&size=1")
+echo "summary: 2021H1 -> 2021H2: $(jq -r '"\(.total) of \(.activeMerchants) active merchants stalled (stalledShare \(.stalledShare))"' <<< "$stalled")"
