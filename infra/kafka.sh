@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A real Kafka broker (KRaft, single node) on 127.0.0.1:9092 for the local run and benchmarks.
-# usage: infra/kafka.sh start|stop|status   (data and log under .local/kafka)
+# usage: infra/kafka.sh start|stop|status   (data and log under .local/kafka or KAFKA_DATA; port KAFKA_PORT, controller +1)
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-DIR="$ROOT/.local/kafka"
+DIR="${KAFKA_DATA:-$ROOT/.local/kafka}"
 LIBS="$ROOT/infra/kafka/target/libs"
 PORT="${KAFKA_PORT:-9092}"
 mkdir -p "$DIR"

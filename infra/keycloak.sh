@@ -5,11 +5,11 @@
 #        infra/keycloak.sh token USER                  an access token of a demo user (password grant, platform-console)
 #        infra/keycloak.sh client-token                a token of telemetry-feeder (client credentials)
 #        infra/keycloak.sh set-claim USER NAME VALUE   sets a user's merchant_id / provider_id / operator_id (admin API)
-# Data (dev H2 store, log) under .local/keycloak; the realm file is infra/keycloak/livecommerce-realm.json: after
+# Data (dev H2 store, log) under .local/keycloak (KEYCLOAK_DATA; port KEYCLOAK_PORT, management port +100); the realm file is infra/keycloak/livecommerce-realm.json: after
 # changing it, `infra/keycloak.sh stop && rm -rf .local/keycloak` so the next start imports it again.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-DIR="$ROOT/.local/keycloak"
+DIR="${KEYCLOAK_DATA:-$ROOT/.local/keycloak}"
 VERSION=26.5.5
 DIST="$ROOT/infra/keycloak/target/keycloak-$VERSION"
 PORT="${KEYCLOAK_PORT:-8180}"
