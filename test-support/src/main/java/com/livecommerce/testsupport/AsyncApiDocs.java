@@ -1,0 +1,95 @@
+package com.livecommerce.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Parses an AsyncAPI file with the AsyncAPI initiative's own parser ({@code @asyncapi/parser}, run by Node.js), the
+ * tool the contract is checked with: it validates the document against the AsyncAPI schema, resolves every
+ * {@code $ref} (the data schemas beside it) and runs its rules. The parser is installed once from npm into
+ * {@code ~/.cache/livecommerce/asyncapi-parser-<version>}.
+ */
+public final class AsyncApiDocs {
+
+    public static final String PARSER_VERSION = "3.6.6";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SCRIPT = """
+            import { Parser, fromFile } from '@asyncapi/parser';
+            const { document, diagnostics } = await fromFile(new Parser(), process.argv[2]).parse();
+            console.log(JSON.stringify({ parsed: document !== undefined, diagnostics: diagnostics.map(d => ({
+              severity: d.severity, code: d.code, message: d.message, path: (d.path || []).join('/') })) }));
+            """;
+
+    /** The parser's verdict: whether it produced a document, its errors (severity 0) and warnings (severity 1). */
+    public record Result(boolean parsed, List<String> errors, List<String> warnings) {
+    }
+
+    private AsyncApiDocs() {
+    }
+
+    public static Result parse(Path asyncApiFile) {
+        Path tool = install();
+        List<String> errors = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        String out = run(tool, List.of("node", "parse.mjs", asyncApiFile.toAbsolutePath().toString()), 120);
+        try {
+            JsonNode result = JSON.readTree(out.substring(out.indexOf('{')));
+            for (JsonNode d : result.path("diagnostics")) {
+                String text = d.path("code").asText() + " at /" + d.path("path").asText() + ": " + d.path("message").asText();
+                switch (d.path("severity").asInt()) {
+                    case 0 -> errors.add(text);
+                    case 1 -> warnings.add(text);
+                    default -> { }
+                }
+            }
+            return new Result(result.path("parsed").asBoolean(), errors, warnings);
+        } catch (IOException | StringIndexOutOfBoundsException e) {
+            throw new AssertionError("the AsyncAPI parser gave no result for " + asyncApiFile + ":\n" + out, e);
+        }
+    }
+
+    private static synchronized Path install() {
+        Path dir = Path.of(System.getProperty("user.home"), ".cache", "livecommerce", "asyncapi-parser-" + PARSER_VERSION);
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("parse.mjs"), SCRIPT, StandardCharsets.UTF_8);
+            if (!Files.exists(dir.resolve("node_modules/@asyncapi/parser/package.json"))) {
+                Files.writeString(dir.resolve("package.json"), "{\"name\": \"asyncapi-check\", \"private\": true, \"type\": \"module\"}");
+                run(dir, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "@asyncapi/parser@" + PARSER_VERSION), 300);
+            }
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String run(Path dir, List<String> command, int timeoutSeconds) {
+        try {
+            Path log = Files.createTempFile("asyncapi-", ".log");
+            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
+            }
+            String out = Files.readString(log);
+            Files.deleteIfExists(log);
+            if (process.exitValue() != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + out);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + command.get(0) + " (Node.js with npm must be on the PATH): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
