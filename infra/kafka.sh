@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # A real Kafka broker (KRaft, single node) on 127.0.0.1:9092 for the local run and benchmarks.
 # usage: infra/kafka.sh start|stop|status   (data and log under .local/kafka)
+# KAFKA_PORT (default 9092; the controller listens on the next port) and KAFKA_DIR (default .local/kafka) run another
+# broker beside it, e.g. the benchmarks' own (bench/telemetry.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-DIR="$ROOT/.local/kafka"
+DIR="${KAFKA_DIR:-$ROOT/.local/kafka}"
 LIBS="$ROOT/infra/kafka/target/libs"
 PORT="${KAFKA_PORT:-9092}"
 mkdir -p "$DIR"
