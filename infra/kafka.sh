@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # A real Kafka broker (KRaft, single node) on 127.0.0.1:9092 for the local run and benchmarks.
-# usage: infra/kafka.sh start|stop|status   (data and log under .local/kafka or KAFKA_DATA; port KAFKA_PORT, controller +1)
+# usage: infra/kafka.sh start|stop|status   (data and log under .local/kafka)
+# KAFKA_PORT (default 9092; the controller listens on the next port) and KAFKA_DATA (default .local/kafka) run another
+# broker beside it, e.g. the benchmarks' own (bench/telemetry.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 DIR="${KAFKA_DATA:-$ROOT/.local/kafka}"
