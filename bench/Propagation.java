@@ -143,7 +143,7 @@ public class Propagation {
             }
         });
         poller.start();
-        boolean all = done.await(updates / rate + 120, TimeUnit.SECONDS);
+        boolean all = done.await((long) (updates / rate) + 120, TimeUnit.SECONDS);
         long elapsedMs = (System.nanoTime() - start) / 1_000_000;
         senders.shutdownNow();
         poller.interrupt();

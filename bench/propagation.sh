@@ -33,11 +33,12 @@ start_service merchant 18081 merchant_bench; PIDS+=("$PID"); merchant_ready=$REA
 start_service matching 18084 matching_bench; PIDS+=("$PID"); matching_ready=$READY_MS
 echo "merchant-service ready in $merchant_ready ms, matching-service in $matching_ready ms"
 ADMIN=$(bench/jwt.sh platform-admin)
+javac -d "$OUT/propagation-classes" bench/Propagation.java
 exec 9>/work/bench.lock
 flock 9   # measured part: other agents benchmark on the same 2 cores
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 set +e
-java bench/Propagation.java http://127.0.0.1:18081 http://127.0.0.1:18084 "$ADMIN" "$UPDATES" "$RATE" "$MERCHANTS" "$POLL_MS" \
+java -cp "$OUT/propagation-classes" Propagation http://127.0.0.1:18081 http://127.0.0.1:18084 "$ADMIN" "$UPDATES" "$RATE" "$MERCHANTS" "$POLL_MS" \
   | tee "$OUT/propagation.txt"
 rc=${PIPESTATUS[0]}
 set -e

@@ -51,7 +51,8 @@ values ('$MERCHANT', 'Bench Merchant', 'BRAND', 'cat-1', 'region-2', 1000, 1, 'S
 analyze;
 SQL
 # the index picks the rows up within its refresh interval (0.1 s)
-until curl -fs "http://127.0.0.1:$PORT/q/health/ready" | grep -Eq "\"providers\": ?($PROVIDERS|[0-9]{5,})"; do sleep 0.2; done
+indexed() { curl -fs "http://127.0.0.1:$PORT/q/health/ready" | tr -d ' \n' | grep -o '"providers":[0-9]*' | cut -d: -f2; }
+until [[ $(indexed || echo 0) -ge $PROVIDERS ]]; do sleep 0.2; done
 curl -fs "http://127.0.0.1:$PORT/q/health/ready" | tr -d ' \n' | grep -o '"merchants":[0-9]*,"providers":[0-9]*'; echo
 TOKEN=$(bench/jwt.sh merchant merchant_id=$MERCHANT)
 URL="http://127.0.0.1:$PORT/merchants/$MERCHANT/recommendations?limit=10"
