@@ -84,6 +84,25 @@ final class CampaignScores implements TransportationSolver.Scores {
         }
     }
 
+    /** The most the class can score on the fit components (its best case on category, type, region and needs). */
+    @Override
+    public long sourceBound(int c) {
+        int bestType = 0;
+        for (int fit : typeFit[classKind[c]]) {
+            bestType = Math.max(bestType, fit);
+        }
+        return (long) weights[Score.CATEGORY_FIT] * (classCategory[c] >= 0 ? Score.ONE : 0)
+                + (long) weights[Score.TYPE_FIT] * bestType
+                + (long) weights[Score.REGION_FIT] * (classRegion[c] >= 0 ? Score.ONE : 0)
+                + (long) weights[Score.NEED_COVERAGE] * (classNeeds[c] != 0 ? Score.ONE : 0);
+    }
+
+    /** The provider's own components (track record, capacity headroom, tier): the same for every class. */
+    @Override
+    public long providerBound(int j) {
+        return providerOwn[j];
+    }
+
     @Override
     public long score(int c, int j) {
         int category = classCategory[c];

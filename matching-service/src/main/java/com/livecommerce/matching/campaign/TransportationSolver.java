@@ -19,10 +19,12 @@ import java.util.List;
  * Column generation keeps it exact and small: the first network holds, per class, only its best providers (until
  * their capacity covers twice the class's supply); after each solve, node potentials are computed from the
  * residual graph (Bellman-Ford: shortest distances from a virtual root), and every arc left out is priced: one
- * whose reduced cost {@code -score + pi(class) - pi(provider)} is negative could improve the flow and is added; the
- * network is solved again. When no arc left out has a negative reduced cost, the potentials prove the flow optimal
- * for the full problem (complementary slackness holds on every arc, in or out), so the answer equals what the
- * solver would give with all 2x10^8 arcs.
+ * whose reduced cost {@code -score + pi(class) - pi(provider)} is negative could improve the flow; per class the
+ * {@code perClass} most negative ones are added (partial pricing: adding every such arc at once grew the network to
+ * tens of millions of arcs and gigabytes of heap on 100,000 merchants, bench/campaign.sh), and the network is solved
+ * again. When no arc left out has a negative reduced cost, the potentials prove the flow optimal for the full problem
+ * (complementary slackness holds on every arc, in or out), so the answer equals what the solver would give with all
+ * 2x10^8 arcs. Arcs are kept in flat arrays (16 bytes each).
  */
 public final class TransportationSolver {
 
@@ -34,14 +36,31 @@ public final class TransportationSolver {
     @FunctionalInterface
     public interface Scores {
         long score(int source, int provider);
+
+        /**
+         * Optional bound for pricing: {@code score(source, provider) <= sourceBound(source) + providerBound(provider)} for
+         * every pair. With it, pricing visits a class's providers by decreasing bound and stops where no arc left can
+         * have a negative reduced cost (or beat those already kept). The default bounds nothing.
+         */
+        default long sourceBound(int source) {
+            return Long.MAX_VALUE / 4;
+        }
+
+        default long providerBound(int provider) {
+            return 0;
+        }
     }
 
     /** One arc of the optimal flow: {@code amount} merchants of {@code source} go to {@code provider}, each scoring {@code score}. */
     public record Flow(int source, int provider, int amount, long score) {
     }
 
-    /** How the solve went. */
-    public record Stats(int sources, int providers, int arcs, int rounds, long pricedPairs, long solveMillis) {
+    /**
+     * How the solve went; where the time went: the first candidates ({@code initialMillis}), the min-cost-flow solves
+     * ({@code flowMillis}), the potentials ({@code potentialsMillis}) and the pricing of arcs left out ({@code pricingMillis}).
+     */
+    public record Stats(int sources, int providers, int arcs, int rounds, long pricedPairs, long solveMillis, long initialMillis,
+            long flowMillis, long potentialsMillis, long pricingMillis) {
     }
 
     public record Solution(long objective, List<Flow> flows, boolean[] hasCandidate, Stats stats) {
@@ -60,11 +79,20 @@ public final class TransportationSolver {
 
     private final int minCandidates;
     private final int coverFactor;
+    private final int perClass;
 
-    /** @param minCandidates providers kept per class at first at least; {@code coverFactor}: until their capacity is this times the supply */
-    public TransportationSolver(int minCandidates, int coverFactor) {
+    /**
+     * @param minCandidates providers kept per class at first at least; {@code coverFactor}: until their capacity is this
+     *                      times the supply; {@code perClass}: arcs added per class and round at most
+     */
+    public TransportationSolver(int minCandidates, int coverFactor, int perClass) {
         this.minCandidates = Math.max(1, minCandidates);
         this.coverFactor = Math.max(1, coverFactor);
+        this.perClass = Math.max(1, perClass);
+    }
+
+    public TransportationSolver(int minCandidates, int coverFactor) {
+        this(minCandidates, coverFactor, 8);
     }
 
     public TransportationSolver() {
@@ -78,6 +106,8 @@ public final class TransportationSolver {
         Candidates candidates = new Candidates(s);
         boolean[] hasCandidate = new boolean[s];
         long[] row = new long[p];
+        long[] keys = new long[p];
+        long[] top = new long[TOP];
         for (int c = 0; c < s; c++) {
             if (supply[c] <= 0) {
                 continue;
@@ -91,53 +121,141 @@ public final class TransportationSolver {
                 }
             }
             hasCandidate[c] = n > 0;
-            for (int j : best(row, capacity, supply[c])) {
+            for (int j : best(row, keys, top, capacity, supply[c])) {
                 candidates.add(c, j, row[j]);
             }
         }
         long priced = 0;
         int rounds = 0;
+        long initialNs = System.nanoTime() - started;
+        long flowNs = 0;
+        long potentialsNs = 0;
+        long pricingNs = 0;
         while (true) {
             rounds++;
+            long t0 = System.nanoTime();
             Network net = solveNetwork(supply, capacity, candidates);
+            long t1 = System.nanoTime();
             long[] pi = potentials(net, s + p + 1);
+            long t2 = System.nanoTime();
+            flowNs += t1 - t0;
+            potentialsNs += t2 - t1;
             int added = 0;
+            long[] topReduced = new long[perClass];
+            int[] topProvider = new int[perClass];
+            long[] topScore = new long[perClass];
+            // providers with capacity by decreasing providerBound + pi: a class's reduced costs can only grow along it
+            int[] order = pricingOrder(capacity, scores, pi, s);
             for (int c = 0; c < s; c++) {
                 if (supply[c] <= 0 || !hasCandidate[c]) {
                     continue;
                 }
-                for (int j = 0; j < p; j++) {
-                    if (capacity[j] <= 0 || candidates.has(c, j)) {
+                int n = 0;
+                java.util.BitSet member = candidates.members[c];
+                long sourceBound = scores.sourceBound(c);
+                for (int j : order) {
+                    // no provider from here on has a reduced cost below this
+                    long lowest = -sourceBound - scores.providerBound(j) + pi[c] - pi[s + j];
+                    if (lowest >= 0 || (n == perClass && lowest > topReduced[n - 1])) {
+                        break;
+                    }
+                    if (member.get(j)) {
                         continue;
                     }
                     long score = scores.score(c, j);
                     priced++;
-                    if (score > 0 && -score + pi[c] - pi[s + j] < 0) {
-                        candidates.add(c, j, score);
-                        added++;
+                    long reduced = -score + pi[c] - pi[s + j];
+                    if (score > 0 && reduced < 0 && (n < perClass || reduced < topReduced[n - 1]
+                            || (reduced == topReduced[n - 1] && j < topProvider[n - 1]))) {
+                        // keep the perClass most negative, sorted ascending (ties: the lower provider index first)
+                        int at = n < perClass ? n++ : n - 1;
+                        while (at > 0 && (topReduced[at - 1] > reduced || (topReduced[at - 1] == reduced && topProvider[at - 1] > j))) {
+                            topReduced[at] = topReduced[at - 1];
+                            topProvider[at] = topProvider[at - 1];
+                            topScore[at] = topScore[at - 1];
+                            at--;
+                        }
+                        topReduced[at] = reduced;
+                        topProvider[at] = j;
+                        topScore[at] = score;
                     }
                 }
+                for (int k = 0; k < n; k++) {
+                    candidates.add(c, topProvider[k], topScore[k]);
+                    added++;
+                }
             }
+            pricingNs += System.nanoTime() - t2;
             if (added == 0) {
                 return new Solution(net.objective, net.flows, hasCandidate,
-                        new Stats(s, p, candidates.size(), rounds, priced, (System.nanoTime() - started) / 1_000_000));
+                        new Stats(s, p, candidates.size(), rounds, priced, (System.nanoTime() - started) / 1_000_000,
+                                initialNs / 1_000_000, flowNs / 1_000_000, potentialsNs / 1_000_000, pricingNs / 1_000_000));
             }
         }
     }
 
-    /** The best providers of one class: by score, until their capacity covers coverFactor x supply (at least minCandidates). */
-    private int[] best(long[] row, int[] capacity, int supply) {
+    /** The providers with capacity, by decreasing {@code providerBound + pi(provider)} (the lower index first on ties). */
+    private static int[] pricingOrder(int[] capacity, Scores scores, long[] pi, int s) {
+        int p = capacity.length;
+        long[][] keyed = new long[p][];
         int n = 0;
-        long[] keys = new long[row.length];
+        for (int j = 0; j < p; j++) {
+            if (capacity[j] > 0) {
+                long bound = scores.providerBound(j);
+                keyed[n++] = new long[] {bound + pi[s + j], j};
+            }
+        }
+        long[][] sorted = Arrays.copyOf(keyed, n);
+        Arrays.sort(sorted, (a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = (int) sorted[i][1];
+        }
+        return order;
+    }
+
+    /** Providers of a class kept in the first pass without sorting them all (most classes need a handful). */
+    private static final int TOP = 32;
+
+    /**
+     * The best providers of one class: by score (then the lower index), until their capacity covers coverFactor x
+     * supply (at least minCandidates). The best {@link #TOP} are picked by insertion; all eligible ones are sorted only
+     * when those do not cover the supply.
+     */
+    private int[] best(long[] row, long[] keys, long[] top, int[] capacity, int supply) {
+        int n = 0;
+        int t = 0;
         for (int j = 0; j < row.length; j++) {
             if (row[j] > 0) {
-                keys[n++] = (row[j] << 21) | (0x1FFFFF - j); // higher score first, then the lower index
+                long key = (row[j] << 21) | (0x1FFFFF - j); // higher score first, then the lower index
+                keys[n++] = key;
+                if (t < TOP || key > top[t - 1]) {
+                    int at = t < TOP ? t++ : t - 1;
+                    while (at > 0 && top[at - 1] < key) {
+                        top[at] = top[at - 1];
+                        at--;
+                    }
+                    top[at] = key;
+                }
             }
+        }
+        List<Integer> chosen = new ArrayList<>();
+        long covered = 0;
+        for (int i = 0; i < t; i++) {
+            int j = 0x1FFFFF - (int) (top[i] & 0x1FFFFF);
+            chosen.add(j);
+            covered += capacity[j];
+            if (chosen.size() >= minCandidates && covered >= (long) coverFactor * supply) {
+                return chosen.stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        if (t == n) {
+            return chosen.stream().mapToInt(Integer::intValue).toArray();
         }
         long[] eligible = Arrays.copyOf(keys, n);
         Arrays.sort(eligible);
-        List<Integer> chosen = new ArrayList<>();
-        long covered = 0;
+        chosen.clear();
+        covered = 0;
         for (int i = n - 1; i >= 0; i--) {
             int j = 0x1FFFFF - (int) (eligible[i] & 0x1FFFFF);
             chosen.add(j);
@@ -149,11 +267,13 @@ public final class TransportationSolver {
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The arcs of the current restricted problem (class, provider, score), with a membership test. */
+    /** The arcs of the current restricted problem (class, provider, score) in flat arrays, with a membership test. */
     private static final class Candidates {
         final java.util.BitSet[] members;
-        final List<int[]> pairs = new ArrayList<>();
-        final List<Long> scores = new ArrayList<>();
+        int[] source = new int[1024];
+        int[] provider = new int[1024];
+        long[] scores = new long[1024];
+        int size;
 
         Candidates(int sources) {
             members = new java.util.BitSet[sources];
@@ -165,17 +285,21 @@ public final class TransportationSolver {
         void add(int c, int j, long score) {
             if (!members[c].get(j)) {
                 members[c].set(j);
-                pairs.add(new int[] {c, j});
-                scores.add(score);
+                if (size == source.length) {
+                    int grown = size + (size >> 1);
+                    source = Arrays.copyOf(source, grown);
+                    provider = Arrays.copyOf(provider, grown);
+                    scores = Arrays.copyOf(scores, grown);
+                }
+                source[size] = c;
+                provider[size] = j;
+                scores[size] = score;
+                size++;
             }
         }
 
-        boolean has(int c, int j) {
-            return members[c].get(j);
-        }
-
         int size() {
-            return pairs.size();
+            return size;
         }
     }
 
@@ -204,9 +328,8 @@ public final class TransportationSolver {
         net.flow = new long[arcs];
         int a = 0;
         for (int i = 0; i < candidates.size(); i++) {
-            int[] pair = candidates.pairs.get(i);
-            long c = Math.min(supply[pair[0]], capacity[pair[1]]);
-            a = arc(mcf, net, a, pair[0], s + pair[1], c, -candidates.scores.get(i));
+            long c = Math.min(supply[candidates.source[i]], capacity[candidates.provider[i]]);
+            a = arc(mcf, net, a, candidates.source[i], s + candidates.provider[i], c, -candidates.scores[i]);
         }
         for (int c = 0; c < s; c++) {
             a = arc(mcf, net, a, c, sink, Math.max(0, supply[c]), 0);

@@ -104,6 +104,50 @@ class TransportationSolverTest {
         assertTrue(pricingWasNeeded > 20, "pricing added arcs in " + pricingWasNeeded + " instances");
     }
 
+    /** Pricing with bounds (as CampaignScores gives them) and one arc added per class and round finds the same optimum. */
+    @Test
+    void boundedPartialPricingKeepsTheOptimum() {
+        Random r = new Random(20261127);
+        int pruned = 0;
+        for (int i = 0; i < 400; i++) {
+            Instance in = random(r);
+            long optimum = bruteForce(in);
+            long[] providerBound = new long[in.capacity.length];
+            for (int j = 0; j < providerBound.length; j++) {
+                providerBound[j] = r.nextInt(60);
+            }
+            long[] sourceBound = new long[in.supply.length];
+            for (int c = 0; c < sourceBound.length; c++) {
+                sourceBound[c] = Long.MIN_VALUE / 4;
+                for (int j = 0; j < providerBound.length; j++) {
+                    sourceBound[c] = Math.max(sourceBound[c], in.score[c][j] - providerBound[j]);
+                }
+            }
+            TransportationSolver.Scores bounded = new TransportationSolver.Scores() {
+                public long score(int c, int j) {
+                    return in.score[c][j];
+                }
+
+                public long sourceBound(int c) {
+                    return sourceBound[c];
+                }
+
+                public long providerBound(int j) {
+                    return providerBound[j];
+                }
+            };
+            TransportationSolver.Solution sol = new TransportationSolver(1, 1, 1).solve(in.supply, in.capacity, bounded);
+            checkFeasible(in, sol);
+            assertEquals(optimum, sol.objective(), "instance " + i);
+            TransportationSolver.Solution unbounded = new TransportationSolver(1, 1, 1).solve(in.supply, in.capacity, (c, j) -> in.score[c][j]);
+            assertEquals(optimum, unbounded.objective(), "instance " + i + " without bounds");
+            if (sol.stats().pricedPairs() < unbounded.stats().pricedPairs()) {
+                pruned++;
+            }
+        }
+        assertTrue(pruned > 20, "the bounds spared pricing in " + pruned + " instances");
+    }
+
     @Test
     void greedyIsWorseThanOptimalHere() {
         // merchants A and B, providers X and Y with one place each
