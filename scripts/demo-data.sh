@@ -101,10 +101,11 @@ session() { # key merchant provider operator profile title target: schedules, st
   echo "$id"
 }
 baseline=$(session session-b0 "$belt" "" "" B0 "Kids products, an ordinary day" 10000)
-session_a=$(session session-a "$brand" "$mcn" "$operator" A "Down jackets, Nov 25 (Session A, 1/100)" 200000) &
+session session-a "$brand" "$mcn" "$operator" A "Down jackets, Nov 25 (Session A, 1/100)" 200000 > /dev/null &
+replay_a=$!
 sleep 5 # staggered; Session B's lift is read after its baseline (ended first) has closed with its final GMV
 session_b=$(session session-b "$belt" "$pbelt" "" B "Kids products, Nov 22 (Session B, 1/100)" 23000)
-wait
+wait "$replay_a" || { echo "Session A's replay failed"; exit 1; }
 session_a=$(known session-a)
 echo "demo sessions: A=$session_a B=$session_b baseline=$baseline"
 
