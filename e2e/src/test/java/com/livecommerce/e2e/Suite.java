@@ -60,7 +60,7 @@ final class Suite {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
-    Path log(String service) {
+    Path logFile(String service) {
         return run.resolve(service + ".log");
     }
 
@@ -106,10 +106,10 @@ final class Suite {
             while (!ready(s)) {
                 Process p = processes.get(s);
                 if (!p.isAlive()) {
-                    throw new IllegalStateException(s + "-service exited with " + p.exitValue() + " before it was ready; see " + log(s));
+                    throw new IllegalStateException(s + "-service exited with " + p.exitValue() + " before it was ready; see " + logFile(s));
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(s + "-service is not ready after 240 s; see " + log(s));
+                    throw new IllegalStateException(s + "-service is not ready after 240 s; see " + logFile(s));
                 }
                 Thread.sleep(250);
             }
@@ -152,7 +152,7 @@ final class Suite {
     String tails(int lines) {
         StringBuilder out = new StringBuilder();
         List<Path> logs = new ArrayList<>();
-        SERVICES.forEach(s -> logs.add(log(s)));
+        SERVICES.forEach(s -> logs.add(logFile(s)));
         logs.add(kafkaData.resolve("kafka.log"));
         logs.add(keycloakData.resolve("keycloak.log"));
         for (Path log : logs) {
@@ -184,7 +184,7 @@ final class Suite {
         }
         command.addAll(List.of("-jar", jar(name).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(run.toFile()).redirectErrorStream(true)
-                .redirectOutput(log(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectOutput(logFile(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = pb.environment();
         String db = name + dbSuffix;
         env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + db);
@@ -340,7 +340,16 @@ final class Suite {
         return (System.nanoTime() - t0) / 1_000_000_000L;
     }
 
+    /** A line of the test's own progress: on the console and in {@code run/e2e.log} (kept after the run, like the processes' logs). */
     static void log(String format, Object... args) {
-        System.out.printf("[e2e] " + format + "%n", args);
+        String line = "[e2e] " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + " " + format.formatted(args);
+        System.out.println(line);
+        try {
+            Path file = Path.of(System.getProperty("e2e.dir", "target/e2e"), "run", "e2e.log");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the console has it
+        }
     }
 }
