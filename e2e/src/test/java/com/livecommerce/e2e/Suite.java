@@ -342,7 +342,8 @@ final class Suite {
 
     /** A line of the test's own progress: on the console and in {@code run/e2e.log} (kept after the run, like the processes' logs). */
     static void log(String format, Object... args) {
-        String line = "[e2e] " + java.time.LocalTime.now(java.time.ZoneOffset.UTC).withNano(0) + " " + format.formatted(args);
+        String line = "[e2e] " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(java.time.ZoneOffset.UTC)) + " "
+                + format.formatted(args);
         System.out.println(line);
         try {
             Path file = Path.of(System.getProperty("e2e.dir", "target/e2e"), "run", "e2e.log");

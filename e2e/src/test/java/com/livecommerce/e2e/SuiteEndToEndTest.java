@@ -177,7 +177,8 @@ class SuiteEndToEndTest {
                 paid("e2e-7", t.plusMillis(40), "o3", "v3", "250000.00", "ORGANIC")) + "\n"; // a resent line counts once
         given().auth().oauth2(feeder).contentType(NDJSON).body(telemetry).post(session + "/sessions/{id}/telemetry", sessionId)
                 .then().statusCode(202).body("rejected", equalTo(0));
-        await("the session's streaming KPIs: GMV 900,000.00 from 3 orders",
+        // the KPI aggregation (Kafka Streams) may still be starting on a loaded machine: a longer wait
+        await("the session's streaming KPIs: GMV 900,000.00 from 3 orders", Duration.ofSeconds(120),
                 () -> call(mBelt).get(session + "/sessions/{id}/kpis", sessionId),
                 r -> r.statusCode() == 200 && new BigDecimal("900000.00").compareTo(orZero(r.jsonPath(), "gmv")) == 0
                         && r.jsonPath().getInt("orders") == 3);
@@ -455,7 +456,12 @@ class SuiteEndToEndTest {
 
     /** Polls until {@code done} holds (every 0.25 s, at most 60 s); fails with the last answer. */
     static Response await(String what, Supplier<Response> probe, Predicate<Response> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return await(what, Duration.ofSeconds(60), probe, done);
+    }
+
+    /** Polls until {@code done} holds (every 0.25 s, at most {@code timeout}); fails with the last answer. */
+    static Response await(String what, Duration timeout, Supplier<Response> probe, Predicate<Response> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         Response last;
         do {
             last = probe.get();
@@ -469,7 +475,7 @@ class SuiteEndToEndTest {
                 throw new AssertionError("interrupted while waiting for " + what);
             }
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("not within 60 s: " + what + "; last answer " + last.statusCode() + ": " + last.asString());
+        throw new AssertionError("not within " + timeout.toSeconds() + " s: " + what + "; last answer " + last.statusCode() + ": " + last.asString());
     }
 
     private static long storyStart;
