@@ -108,8 +108,16 @@ public class KpiStreams {
                     sleep(2000);
                 }
             }
-            if (!stopped) {
-                start();
+            // on a fresh broker the topics just created may not be visible to the global store yet ("no partitions
+            // available for topic session-kpi-snapshots"): start() then fails and is tried again
+            while (!stopped) {
+                try {
+                    start();
+                    break;
+                } catch (RuntimeException e) {
+                    LOG.warnf("cannot start the KPI aggregation yet (%s); retrying in 2 s", e.getMessage());
+                    sleep(2000);
+                }
             }
         }, "kpi-streams-starter");
         starter.setDaemon(true);
@@ -186,7 +194,12 @@ public class KpiStreams {
             LOG.errorf(e, "KPI stream thread failed; replacing it");
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
         });
-        s.start();
+        try {
+            s.start();
+        } catch (RuntimeException e) {
+            s.close(Duration.ofSeconds(10));
+            throw e;
+        }
         streams = s;
         LOG.infof("KPI aggregation started (application %s, state in %s)", applicationId, stateDir);
     }

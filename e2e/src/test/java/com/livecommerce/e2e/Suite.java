@@ -1,0 +1,356 @@
+package com.livecommerce.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite as separate processes on this machine, on ports and databases of its own (a local run on
+ * 8081-8084, 9092 and 8180 may go on beside it): a Kafka broker ({@code infra/kafka.sh}, data wiped at every
+ * start), a Keycloak with realm livecommerce ({@code infra/keycloak.sh}, its H2 store kept between runs for a
+ * faster restart), the databases {@code <service>_e2e} (dropped and created again; {@code TEST_DB_SUFFIX}
+ * appended), and the four services from their packaged jars. Everything lives under {@code e2e/target/e2e}:
+ * each process's log, and the PID files by which {@link #stop()} ends exactly what {@link #start()} started.
+ */
+final class Suite {
+
+    static final List<String> SERVICES = List.of("merchant", "provider", "session", "matching");
+
+    final Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+    final Path dir = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath().normalize();
+    final Path kafkaData = dir.resolve("kafka");
+    final Path keycloakData = dir.resolve("keycloak");
+    final Path run = dir.resolve("run");
+    final String dbSuffix = "_e2e" + Optional.ofNullable(System.getenv("TEST_DB_SUFFIX")).orElse("");
+
+    int kafkaPort;
+    int keycloakPort;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private volatile boolean stopped;
+
+    String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    String issuer() {
+        return keycloakUrl() + "/realms/livecommerce";
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    Path logFile(String service) {
+        return run.resolve(service + ".log");
+    }
+
+    /** Starts everything and returns once each service answers ready; on failure, what did start is stopped. */
+    void start() throws Exception {
+        long t0 = System.nanoTime();
+        for (String s : SERVICES) {
+            Path jar = jar(s);
+            if (!Files.isRegularFile(jar)) {
+                throw new IllegalStateException(jar + " is missing: build the services first, e.g. `./mvnw -B package -DskipTests"
+                        + " -pl merchant-service,provider-service,session-service,matching-service -am` (`./mvnw verify` from the"
+                        + " root builds them before this module)");
+            }
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-suite-stop"));
+        stopLeftovers();
+        wipe(kafkaData);
+        wipe(run);
+        Files.createDirectories(run);
+        keycloakRealmCheck();
+
+        kafkaPort = freePort(1);
+        keycloakPort = freePort(100);
+        for (String s : SERVICES) {
+            ports.put(s, freePort(0));
+        }
+        log("ports: kafka %d, keycloak %d, services %s; logs in %s", kafkaPort, keycloakPort, ports, dir);
+
+        databases();
+        // the broker and Keycloak start side by side (Keycloak's first start builds and imports the realm: 40-100 s)
+        Process kafka = script("kafka", "start");
+        Process keycloak = script("keycloak", "start");
+        awaitScript(kafka, "kafka", Duration.ofSeconds(240), kafkaData.resolve("kafka.log"));
+        log("kafka up on 127.0.0.1:%d (%d s)", kafkaPort, seconds(t0));
+        awaitScript(keycloak, "keycloak", Duration.ofSeconds(400), keycloakData.resolve("keycloak.log"));
+        log("keycloak up on %s (%d s)", keycloakUrl(), seconds(t0));
+
+        for (String s : SERVICES) {
+            processes.put(s, service(s));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        for (String s : SERVICES) {
+            while (!ready(s)) {
+                Process p = processes.get(s);
+                if (!p.isAlive()) {
+                    throw new IllegalStateException(s + "-service exited with " + p.exitValue() + " before it was ready; see " + logFile(s));
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(s + "-service is not ready after 240 s; see " + logFile(s));
+                }
+                Thread.sleep(250);
+            }
+        }
+        log("services ready (%d s since the start)", seconds(t0));
+    }
+
+    /** Stops what {@link #start()} started, by PID: the services, then Keycloak and the broker (their scripts stop them by their PID files). */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        for (Process p : processes.values()) {
+            p.destroy();
+        }
+        for (Map.Entry<String, Process> e : processes.entrySet()) {
+            try {
+                if (!e.getValue().waitFor(20, TimeUnit.SECONDS)) {
+                    e.getValue().destroyForcibly();
+                }
+            } catch (InterruptedException ie) {
+                e.getValue().destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (String s : SERVICES) {
+            try {
+                Files.deleteIfExists(run.resolve(s + ".pid"));
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }
+        runQuietly("keycloak", "stop");
+        runQuietly("kafka", "stop");
+        log("stopped what the test started");
+    }
+
+    /** The last lines of every log, to read after a failure. */
+    String tails(int lines) {
+        StringBuilder out = new StringBuilder();
+        List<Path> logs = new ArrayList<>();
+        SERVICES.forEach(s -> logs.add(logFile(s)));
+        logs.add(kafkaData.resolve("kafka.log"));
+        logs.add(keycloakData.resolve("keycloak.log"));
+        for (Path log : logs) {
+            out.append("\n----- ").append(log).append(" (last ").append(lines).append(" lines) -----\n");
+            try {
+                List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of("(no log)");
+                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                out.append("(unreadable: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return out.toString();
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    private Path jar(String service) {
+        return root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
+    }
+
+    private Process service(String name) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + ports.get(name), "-Dquarkus.http.host=127.0.0.1"));
+        if (name.equals("session")) {
+            // SessionEnded goes out after end + allowed lateness + grace (5 min 30 s by default): seconds here
+            command.addAll(List.of("-Dsession.telemetry.allowed-lateness=PT2S", "-Dsession.close.grace=PT1S",
+                    "-Dsession.close.every=1s"));
+        }
+        command.addAll(List.of("-jar", jar(name).toString()));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(run.toFile()).redirectErrorStream(true)
+                .redirectOutput(logFile(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Map<String, String> env = pb.environment();
+        String db = name + dbSuffix;
+        env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + db);
+        env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + db);
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+        env.put("OIDC_AUTH_SERVER_URL", issuer());
+        env.put("KPI_STATE_DIR", run.resolve("session-kpis").toString());
+        Process p = pb.start();
+        Files.writeString(run.resolve(name + ".pid"), Long.toString(p.pid()));
+        log("%s-service starting (pid %d) on :%d", name, p.pid(), ports.get(name));
+        return p;
+    }
+
+    private boolean ready(String service) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url(service) + "/q/health/ready").toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private Process script(String what, String action) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(root.resolve("infra/" + what + ".sh").toString(), action).directory(root.toFile())
+                .redirectErrorStream(true).redirectOutput(run.resolve(what + "-" + action + ".log").toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        env(pb.environment());
+        return pb.start();
+    }
+
+    void env(Map<String, String> env) {
+        env.put("KAFKA_PORT", Integer.toString(kafkaPort));
+        env.put("KAFKA_DATA", kafkaData.toString());
+        env.put("KEYCLOAK_PORT", Integer.toString(keycloakPort));
+        env.put("KEYCLOAK_DATA", keycloakData.toString());
+    }
+
+    private void awaitScript(Process p, String what, Duration timeout, Path log) throws Exception {
+        if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroy();
+            throw new IllegalStateException("infra/" + what + ".sh start did not finish within " + timeout + "; see " + log);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException("infra/" + what + ".sh start failed: " + Files.readString(run.resolve(what + "-start.log"))
+                    + "; see " + log);
+        }
+    }
+
+    private void runQuietly(String what, String action) {
+        try {
+            if (!Files.exists(run)) {
+                Files.createDirectories(run);
+            }
+            Process p = script(what, action);
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        } catch (IOException e) {
+            log("infra/%s.sh %s: %s", what, action, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A broker, Keycloak or service left running by an earlier run that was killed: stopped by its recorded PID. */
+    private void stopLeftovers() throws IOException {
+        for (String s : SERVICES) {
+            Path pid = run.resolve(s + ".pid");
+            if (Files.exists(pid)) {
+                long id = Long.parseLong(Files.readString(pid).trim());
+                ProcessHandle.of(id).filter(h -> h.info().commandLine().map(c -> c.contains(jar(s).toString())).orElse(false))
+                        .ifPresent(h -> {
+                            log("stopping %s-service left over from an earlier run (pid %d)", s, id);
+                            h.destroy();
+                        });
+            }
+        }
+        if (Files.exists(kafkaData.resolve("pid")) || Files.exists(keycloakData.resolve("pid"))) {
+            Files.createDirectories(run);
+            runQuietly("kafka", "stop");
+            runQuietly("keycloak", "stop");
+        }
+    }
+
+    /** Keycloak imports the realm only into an empty store: a store made from another version of the realm file starts afresh. */
+    private void keycloakRealmCheck() throws IOException {
+        Path realm = root.resolve("infra/keycloak/livecommerce-realm.json");
+        Path imported = keycloakData.resolve("imported-realm.json");
+        if (Files.exists(imported) && Arrays.equals(Files.readAllBytes(realm), Files.readAllBytes(imported))) {
+            return;
+        }
+        wipe(keycloakData);
+        Files.createDirectories(keycloakData);
+        Files.copy(realm, imported);
+    }
+
+    private void databases() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement st = c.createStatement()) {
+            for (String s : SERVICES) {
+                st.execute("drop database if exists " + s + dbSuffix + " with (force)");
+                st.execute("create database " + s + dbSuffix);
+            }
+        } catch (SQLException e) {
+            throw new SQLException("PostgreSQL at 127.0.0.1:5432 (user postgres) does not answer: " + e.getMessage()
+                    + " (start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
+        }
+    }
+
+    /** A free port whose neighbour at {@code +offset} is free as well (the broker's controller, Keycloak's management port). */
+    private static int freePort(int offset) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            if (port + offset > 65535 || (offset > 0 && !free(port + offset))) {
+                continue;
+            }
+            return port;
+        }
+        throw new IOException("no free port pair found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void wipe(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static long seconds(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000_000L;
+    }
+
+    /** A line of the test's own progress: on the console and in {@code run/e2e.log} (kept after the run, like the processes' logs). */
+    static void log(String format, Object... args) {
+        String line = "[e2e] " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(java.time.ZoneOffset.UTC)) + " "
+                + format.formatted(args);
+        System.out.println(line);
+        try {
+            Path file = Path.of(System.getProperty("e2e.dir", "target/e2e"), "run", "e2e.log");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the console has it
+        }
+    }
+}
