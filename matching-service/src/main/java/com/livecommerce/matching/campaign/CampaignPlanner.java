@@ -4,6 +4,7 @@ import com.livecommerce.matching.index.MatchingIndex;
 import com.livecommerce.matching.index.MerchantEntry;
 import com.livecommerce.matching.index.ProviderEntry;
 import com.livecommerce.matching.readmodel.Need;
+import com.livecommerce.matching.scoring.Lots;
 import com.livecommerce.matching.scoring.Scorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -28,7 +29,8 @@ import java.util.UUID;
  * <li>Merchants whose score-relevant features (kind, category, region, needs) are equal form one class with a supply;
  * the solver assigns classes. The merchants of a class score the same with every provider, so when a class gets
  * fewer places than it has merchants, who gets them is drawn by lot: a per-campaign draw seeded by the campaign id
- * (reproducible for that campaign, different for the next), never the order of ids.</li>
+ * (reproducible for that campaign, different for the next), never the order of ids; the providers are handed to the
+ * solver in the same draw, so among assignments of equal total score none is preferred for its provider's id.</li>
  * <li>A merchant left without a provider: {@code NO_ELIGIBLE_PROVIDER} when no provider with capacity left scores
  * above 0 for it, else {@code CAPACITY_EXHAUSTED} (the providers that fit it are filled by merchants whose assignment
  * adds more to the total).</li>
@@ -63,7 +65,7 @@ public class CampaignPlanner {
 
     /** A plan whose draws within a class are seeded by {@code campaignId}. */
     public Plan plan(UUID campaignId, Collection<UUID> cohort) {
-        return plan(cohort, campaignId.getMostSignificantBits() ^ campaignId.getLeastSignificantBits());
+        return plan(cohort, Lots.seed(campaignId));
     }
 
     public Plan plan(Collection<UUID> cohort) {
@@ -94,7 +96,9 @@ public class CampaignPlanner {
             members.get(c).add(id);
         }
         List<ProviderEntry> providers = index.providers().stream().filter(ProviderEntry::inGoodStanding)
-                .sorted(Comparator.comparing(ProviderEntry::id)).toList();
+                // in the campaign's draw, not by id: among assignments of equal total score, the solver's choice
+                // follows the order it is given the providers in
+                .sorted(Comparator.comparingLong((ProviderEntry p) -> Lots.draw(seed, p.id())).thenComparing(ProviderEntry::id)).toList();
         int[] remaining = new int[providers.size()];
         int[] capacity = new int[providers.size()];
         for (int j = 0; j < providers.size(); j++) {
@@ -103,7 +107,7 @@ public class CampaignPlanner {
             capacity[j] = Math.max(0, remaining[j] - index.proposed(p.id()));
         }
         for (List<UUID> of : members) {
-            of.sort(Comparator.comparingLong((UUID m) -> draw(seed, m)).thenComparing(Comparator.naturalOrder()));
+            of.sort(Comparator.comparingLong((UUID m) -> Lots.draw(seed, m)).thenComparing(Comparator.naturalOrder()));
         }
         int[] supply = members.stream().mapToInt(List::size).toArray();
         CampaignScores scores = new CampaignScores(scorer.score(), representatives, providers, remaining);
@@ -129,14 +133,6 @@ public class CampaignPlanner {
         }
         return new Plan(assignments, unassigned, solution.objective(), supply.length, solution.stats(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** A merchant's lot in a campaign's draw (SplitMix64 of the seed and the id): uniform, unrelated to the id's order. */
-    static long draw(long seed, UUID merchant) {
-        long z = seed + merchant.getMostSignificantBits() * 0x9E3779B97F4A7C15L + merchant.getLeastSignificantBits();
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     /**

@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Providers ranked for a merchant, each with the components of its score. */
 @Schema(name = "Recommendations", requiredProperties = {"merchantId", "items", "total", "limit", "weights"})
 public record Recommendation(UUID merchantId,
-        @Schema(description = "best first; equal scores by provider id") List<Item> items,
+        @Schema(description = "best first; equal scores in a draw seeded by the merchant (never by provider id)") List<Item> items,
         @Schema(description = "eligible providers (admitted, in good standing, capacity left, no open engagement with the merchant)") int total,
         int limit,
         @Schema(description = "the configured weight of each component: score = sum of weight x component")

@@ -5,6 +5,7 @@ import com.livecommerce.matching.index.MerchantEntry;
 import com.livecommerce.matching.index.ProviderEntry;
 import com.livecommerce.matching.readmodel.ProviderType;
 import com.livecommerce.matching.scoring.Score;
+import com.livecommerce.matching.scoring.Lots;
 import com.livecommerce.matching.scoring.Scorer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,7 +18,8 @@ import java.util.UUID;
 /**
  * Ranks providers for one merchant from the in-memory index alone (no call to another service or the database):
  * only providers admitted and in good standing, with capacity left and no open engagement with the merchant; best
- * score first, equal scores by provider id. One pass over the providers keeping the best {@code limit} in a heap.
+ * score first; equal scores in a draw seeded by the merchant (reproducible for the merchant, different from one merchant
+ * to the next: no provider comes first in every tie for its id). One pass keeping the best {@code limit} in a heap.
  */
 @ApplicationScoped
 public class Recommender {
@@ -28,14 +30,15 @@ public class Recommender {
     @Inject
     Scorer scorer;
 
-    private record Scored(ProviderEntry provider, int remaining, long score) {
+    private record Scored(ProviderEntry provider, int remaining, long score, long lot) {
     }
 
     public Recommendation recommend(MerchantEntry merchant, int limit) {
         Set<UUID> open = index.openProviders(merchant.id());
-        // the worst of the best kept on top: lower score first, then the larger id
+        // the worst of the best kept on top: lower score first, then the larger lot (then, never in practice, the larger id)
+        long seed = Lots.seed(merchant.id());
         PriorityQueue<Scored> best = new PriorityQueue<>((a, b) -> a.score() != b.score() ? Long.compare(a.score(), b.score())
-                : b.provider().id().compareTo(a.provider().id()));
+                : a.lot() != b.lot() ? Long.compare(b.lot(), a.lot()) : b.provider().id().compareTo(a.provider().id()));
         int eligible = 0;
         Score score = scorer.score();
         for (ProviderEntry p : index.providers()) {
@@ -48,7 +51,7 @@ public class Recommender {
             }
             eligible++;
             long total = score.total(scorer.components(merchant, p, remaining));
-            Scored s = new Scored(p, remaining, total);
+            Scored s = new Scored(p, remaining, total, Lots.draw(seed, p.id()));
             if (best.size() < limit) {
                 best.add(s);
             } else if (best.comparator().compare(s, best.peek()) > 0) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.livecommerce.matching.scoring.Lots;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ class CampaignDrawTest {
     /** The first {@code places} of {@code merchants} in the draw of {@code seed}, as the planner hands them out. */
     static Set<UUID> winners(List<UUID> merchants, long seed, int places) {
         List<UUID> order = new ArrayList<>(merchants);
-        order.sort(Comparator.comparingLong((UUID m) -> CampaignPlanner.draw(seed, m)).thenComparing(Comparator.naturalOrder()));
+        order.sort(Comparator.comparingLong((UUID m) -> Lots.draw(seed, m)).thenComparing(Comparator.naturalOrder()));
         return new HashSet<>(order.subList(0, places));
     }
 
