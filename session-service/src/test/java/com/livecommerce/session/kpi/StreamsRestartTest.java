@@ -2,6 +2,7 @@ package com.livecommerce.session.kpi;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,9 +47,14 @@ class StreamsRestartTest {
                     stoppedAt[0] = batch;
                     given().auth().oauth2(Tokens.admin()).get("/sessions/{id}/kpis", session)
                             .then().spec(Problems.of(503, "unavailable"));
+                    // and this instance says so: not ready while it cannot answer KPIs
+                    given().get("/q/health/ready").then().statusCode(503)
+                            .body("checks.find { it.name == 'KPI aggregation' }.status", equalTo("DOWN"));
                 } else if (batch == 5) {
                     streams.start();
                     await().atMost(Duration.ofSeconds(60)).until(() -> streams.state().orElseThrow() == KafkaStreams.State.RUNNING);
+                    given().get("/q/health/ready").then().statusCode(200)
+                            .body("checks.find { it.name == 'KPI aggregation' }.status", equalTo("UP"));
                 }
             });
         } finally {
