@@ -108,6 +108,7 @@ KPI_STATE_DIR: {{ .mountPath | quote }}
     {{- toYaml . | nindent 4 }}
   {{- end }}
 {{- range $dep := list "postgres" "kafka" "oidc" }}
+{{- if hasKey $ $dep }}
 {{- $e := index $ $dep }}
 - ports:
     {{- range $e.ports }}
@@ -117,5 +118,6 @@ KPI_STATE_DIR: {{ .mountPath | quote }}
   to:
     {{- toYaml . | nindent 4 }}
   {{- end }}
+{{- end }}
 {{- end }}
 {{- end }}

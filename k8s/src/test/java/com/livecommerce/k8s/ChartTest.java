@@ -439,6 +439,18 @@ class ChartTest {
                     .filter(s -> s.getMetadata().getName().equals(pod.getServiceAccountName())).findFirst()
                     .orElseThrow(() -> new AssertionError(at + ": no ServiceAccount for the migration"));
             assertTrue(sa.getMetadata().getAnnotations().get("helm.sh/hook").contains("pre-install"), at);
+            // its NetworkPolicy (when policies are on): out to DNS and PostgreSQL only, created before it
+            typed(NetworkPolicy.class).stream()
+                    .filter(n -> selects(n.getSpec().getPodSelector().getMatchLabels(), j.getSpec().getTemplate().getMetadata().getLabels()))
+                    .forEach(n -> {
+                        assertTrue(n.getMetadata().getAnnotations().get("helm.sh/hook").contains("pre-install"), at);
+                        Set<Integer> ports = new TreeSet<>();
+                        n.getSpec().getEgress().forEach(rule -> rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal())));
+                        assertEquals(Set.of(53, 5432), ports, at + ": migration egress");
+                    });
+            assertTrue(typed(NetworkPolicy.class).isEmpty() || typed(NetworkPolicy.class).stream()
+                    .anyMatch(n -> selects(n.getSpec().getPodSelector().getMatchLabels(), j.getSpec().getTemplate().getMetadata().getLabels())),
+                    at + ": no NetworkPolicy for the migration pods");
             assertTrue(Integer.parseInt(sa.getMetadata().getAnnotations().get("helm.sh/hook-weight"))
                     < Integer.parseInt(ann.getOrDefault("helm.sh/hook-weight", "0")), at);
         }
