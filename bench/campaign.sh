@@ -17,6 +17,6 @@ HEAP="${HEAP:-512m}"
   -Dmdep.outputFile="$OUT/matching-cp.txt" -Dmdep.includeScope=test
 CP="matching-service/target/test-classes:matching-service/target/classes:$(cat "$OUT/matching-cp.txt")"
 # measured part under the machine's benchmark lock (other agents benchmark on the same 2 cores)
-flock /work/bench.lock java -cp "$CP" org.openjdk.jmh.Main CampaignBenchmark \
+flock ${BENCH_LOCK:-/tmp/livecommerce-bench.lock} java -cp "$CP" org.openjdk.jmh.Main CampaignBenchmark \
   -jvmArgsAppend "-Xmx$HEAP -Xlog:gc:file=$OUT/campaign-gc-%p.log ${GC:-}" "$@" | tee "$OUT/campaign.txt"
 grep -h '^\[campaign' "$OUT/campaign.txt" || true

@@ -34,7 +34,7 @@ start_service matching 18084 matching_bench; PIDS+=("$PID"); matching_ready=$REA
 echo "merchant-service ready in $merchant_ready ms, matching-service in $matching_ready ms"
 ADMIN=$(bench/jwt.sh platform-admin)
 javac -d "$OUT/propagation-classes" bench/Propagation.java
-exec 9>/work/bench.lock
+exec 9>${BENCH_LOCK:-/tmp/livecommerce-bench.lock}
 flock 9   # measured part: other agents benchmark on the same 2 cores
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 set +e

@@ -59,7 +59,7 @@ URL="http://127.0.0.1:$PORT/merchants/$MERCHANT/recommendations?limit=10"
 curl -fs -H "Authorization: Bearer $TOKEN" "$URL" > "$OUT/recommendation-sample.json"
 echo "sample: $(head -c 300 "$OUT/recommendation-sample.json")..."
 
-exec 9>/work/bench.lock
+exec 9>${BENCH_LOCK:-/tmp/livecommerce-bench.lock}
 flock 9   # measured part: other agents benchmark on the same 2 cores
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 wrk -t2 -c"$CONNECTIONS" -d20s -H "Authorization: Bearer $TOKEN" "$URL" > /dev/null   # warm-up

@@ -18,7 +18,7 @@
 #     ProducerPerformance. All outputs and the summary (telemetry-summary.txt) land in bench/results/.
 # Needs: PostgreSQL on 127.0.0.1:5432 (database session_bench is created). Runs its own Kafka broker (infra/kafka.sh with
 # KAFKA_PORT=19092, KAFKA_DATA=.local/bench-kafka, fresh each run, stopped at the end), not the shared one on 9092.
-# The measured part runs under flock /work/bench.lock (other benchmarks on the machine take the same lock).
+# The measured part runs under flock ${BENCH_LOCK:-/tmp/livecommerce-bench.lock} (other benchmarks on the machine take the same lock).
 # usage: bench/telemetry.sh [--build] [--duration 30] [--warmup 15] [--connections 4] [--batch 10000]
 #                           [--raw-records 3000000] [--rate-share 0.5 | --rate N | --no-rate-phase] [--no-saturate] [--drain-max 20] [--jfr]
 set -euo pipefail
@@ -74,8 +74,8 @@ trap cleanup EXIT
 rm -rf "$OUT/classes" && javac -d "$OUT/classes" bench/TelemetryLoad.java
 java -cp "$OUT/classes" TelemetryLoad sample "$OUT/telemetry-payload.ndjson" 20000 > "$OUT/telemetry-payload.txt"
 
-exec 9>/work/bench.lock
-echo "waiting for /work/bench.lock"; flock 9; echo "lock taken $(date -u +%H:%M:%S), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+exec 9>${BENCH_LOCK:-/tmp/livecommerce-bench.lock}
+echo "waiting for ${BENCH_LOCK:-/tmp/livecommerce-bench.lock}"; flock 9; echo "lock taken $(date -u +%H:%M:%S), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 if infra/kafka.sh status | grep -q "kafka: running"; then echo "a broker already runs on $BOOTSTRAP: stop it (KAFKA_PORT=$KAFKA_PORT KAFKA_DATA=$KAFKA_DATA infra/kafka.sh stop)"; exit 1; fi
