@@ -7,9 +7,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
  * Parses an AsyncAPI file with the AsyncAPI initiative's own parser ({@code @asyncapi/parser}, run by Node.js), the
@@ -71,25 +72,20 @@ public final class AsyncApiDocs {
         }
     }
 
+    /** Runs {@code command} in {@code dir} through {@link OpenApiClients}' process helpers; its output, or an AssertionError. */
     private static String run(Path dir, List<String> command, int timeoutSeconds) {
         try {
             Path log = Files.createTempFile("asyncapi-", ".log");
-            Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within " + timeoutSeconds + " s");
-            }
+            int exit = OpenApiClients.waitFor(OpenApiClients.start(command, dir, log, log, Map.of()), String.join(" ", command),
+                    Duration.ofSeconds(timeoutSeconds), log);
             String out = Files.readString(log);
             Files.deleteIfExists(log);
-            if (process.exitValue() != 0) {
-                throw new AssertionError(String.join(" ", command) + " failed (exit " + process.exitValue() + "):\n" + out);
+            if (exit != 0) {
+                throw new AssertionError(String.join(" ", command) + " failed (exit " + exit + "):\n" + out);
             }
             return out;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command.get(0) + " (Node.js with npm must be on the PATH): " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -307,7 +307,8 @@ public final class OpenApiClients {
         }
     }
 
-    private static Process start(List<String> command, Path dir, Path output, Path errors, Map<String, String> env) {
+    /** Starts {@code command} in {@code dir} with its output (and errors) in files; shared with {@link AsyncApiDocs}. */
+    static Process start(List<String> command, Path dir, Path output, Path errors, Map<String, String> env) {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         if (output.equals(errors)) {
             builder.redirectErrorStream(true).redirectOutput(output.toFile());
@@ -323,7 +324,8 @@ public final class OpenApiClients {
         }
     }
 
-    private static int waitFor(Process process, String what, Duration timeout, Path output) {
+    /** Waits for {@code process}; past {@code timeout} it is killed and an AssertionError shows its output's tail. */
+    static int waitFor(Process process, String what, Duration timeout, Path output) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
