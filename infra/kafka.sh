@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # A real Kafka broker (KRaft, single node) on 127.0.0.1:9092 for the local run and benchmarks.
 # usage: infra/kafka.sh start|stop|status   (data and log under .local/kafka)
+#        infra/kafka.sh run                  in the foreground (the Kafka container image's entrypoint: infra/images/kafka)
 # KAFKA_PORT (default 9092; the controller listens on the next port) and KAFKA_DATA (default .local/kafka) run another
 # broker beside it, e.g. the benchmarks' own (bench/telemetry.sh).
 set -euo pipefail
@@ -12,13 +13,7 @@ mkdir -p "$DIR"
 
 running() { [[ -f "$DIR/pid" ]] && kill -0 "$(cat "$DIR/pid")" 2>/dev/null; }
 
-case "${1:-status}" in
-  start)
-    if running; then echo "kafka: already running (pid $(cat "$DIR/pid")) on 127.0.0.1:$PORT"; exit 0; fi
-    if [[ ! -d "$LIBS" ]]; then
-      echo "kafka: fetching the broker jars from Maven Central"
-      "$ROOT/mvnw" -q -B -f "$ROOT/infra/kafka/pom.xml" package
-    fi
+configure() {
     cat > "$DIR/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
@@ -41,6 +36,20 @@ PROPS
       java -cp "$LIBS/*" kafka.tools.StorageTool format -t "$(java -cp "$LIBS/*" kafka.tools.StorageTool random-uuid)" \
         -c "$DIR/server.properties" > "$DIR/format.log" 2>&1
     fi
+}
+
+case "${1:-status}" in
+  run)
+    configure
+    echo "kafka: starting on 127.0.0.1:$PORT (data in $DIR)"
+    exec java ${KAFKA_HEAP_OPTS:--Xms256m -Xmx512m} -cp "$LIBS/*" kafka.Kafka "$DIR/server.properties" ;;
+  start)
+    if running; then echo "kafka: already running (pid $(cat "$DIR/pid")) on 127.0.0.1:$PORT"; exit 0; fi
+    if [[ ! -d "$LIBS" ]]; then
+      echo "kafka: fetching the broker jars from Maven Central"
+      "$ROOT/mvnw" -q -B -f "$ROOT/infra/kafka/pom.xml" package
+    fi
+    configure
     nohup java -Xms256m -Xmx512m -cp "$LIBS/*" kafka.Kafka "$DIR/server.properties" > "$DIR/kafka.log" 2>&1 &
     echo $! > "$DIR/pid"
     for _ in $(seq 1 60); do
@@ -54,5 +63,5 @@ PROPS
     rm -f "$DIR/pid"; echo "kafka: stopped" ;;
   status)
     if running; then echo "kafka: running (pid $(cat "$DIR/pid")) on 127.0.0.1:$PORT"; else echo "kafka: not running"; fi ;;
-  *) echo "usage: $0 start|stop|status"; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|run"; exit 2 ;;
 esac

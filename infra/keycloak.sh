@@ -2,6 +2,7 @@
 # A real Keycloak (26.5.5, from Maven Central) on 127.0.0.1:8180 with realm livecommerce, for the local run and the
 # end-to-end test. Runs on the Temurin 25 JDK of these machines (KEYCLOAK_JAVA_HOME to override).
 # usage: infra/keycloak.sh start | stop | status
+#        infra/keycloak.sh run                         in the foreground (the Keycloak container image's entrypoint)
 #        infra/keycloak.sh token USER                  an access token of a demo user (password grant, platform-console)
 #        infra/keycloak.sh client-token                a token of telemetry-feeder (client credentials)
 #        infra/keycloak.sh set-claim USER NAME VALUE   sets a user's merchant_id / provider_id / operator_id (admin API)
@@ -38,6 +39,12 @@ admin_token() {
 }
 
 case "${1:-status}" in
+  run)
+    # the realm file is imported from the distribution's data/import, put there when the image was built
+    export JAVA_HOME="$(java_home)" KC_BOOTSTRAP_ADMIN_USERNAME=$ADMIN_USER KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+      KC_DB_URL_PATH="$DIR/h2" JAVA_OPTS_KC_HEAP="${JAVA_OPTS_KC_HEAP:--Xms64m -Xmx512m}"
+    exec "$DIST/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$PORT" --http-management-port="$MGMT_PORT" \
+      --hostname="$URL" --import-realm --health-enabled=true --db-url-database="$DIR/h2/keycloakdb" ;;
   start)
     if running && ready; then echo "keycloak: already running (pid $(cat "$DIR/pid")) on $URL"; exit 0; fi
     if ! running; then
@@ -92,5 +99,5 @@ case "${1:-status}" in
     curl -fs -H "Authorization: Bearer $admin" "$api/users/$id" \
       | jq --arg n "$name" --arg v "$value" '.attributes = ((.attributes // {}) + {($n): [$v]})' \
       | curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d @- "$api/users/$id" ;;
-  *) echo "usage: $0 start|stop|status|token USER|client-token|set-claim USER NAME VALUE"; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|run|token USER|client-token|set-claim USER NAME VALUE"; exit 2 ;;
 esac

@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# Builds the container images locally, with no registry: nothing is pulled.
+# usage: infra/images.sh [all|base|jdk|infra|services|list]      (default: all)
+#   base      local/debian:bookworm          debootstrap --variant=minbase bookworm, then docker import (~1 min, once)
+#   jdk       livecommerce/jdk:25             the base plus this machine's Temurin 25 JDK: the services' build stage and
+#                                             the Kafka and Keycloak images' runtime
+#   infra     livecommerce/postgres:15, livecommerce/kafka:4.1.2, livecommerce/keycloak:26.5.5 (with realm livecommerce)
+#             for the Testcontainers end-to-end test (e2e, -De2e.runtime=containers)
+#   services  livecommerce/<service>:latest from <service>/src/main/docker/Dockerfile.jvm (JDK 25, AOT cache), with
+#             BUILDER_IMAGE=livecommerce/jdk:25 and BASE_IMAGE=local/debian:bookworm
+# An image that exists is kept (Docker's layer cache rebuilds a service only when the sources changed); REBUILD=1
+# builds the base and the JDK and infra images again. Needs a Docker engine: infra/docker.sh ensure.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+BASE=local/debian:bookworm
+JDK=livecommerce/jdk:25
+JDK_HOME="${IMAGES_JDK_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+SERVICES=(merchant-service provider-service session-service matching-service)
+STAGE="$ROOT/infra/images/target"
+TAG="${IMAGE_TAG:-latest}"
+
+have() { [[ -z "${REBUILD:-}" ]] && docker image inspect "$1" > /dev/null 2>&1; }
+say() { echo "images: $*"; }
+# the legacy builder: BuildKit needs the buildx plugin, which Debian's docker.io does not ship; --network host because
+# bridge networks are not allowed here (RUN steps reach Debian's mirrors and Maven Central through the host)
+build() { DOCKER_BUILDKIT=0 docker build --network host -q "$@" > /dev/null; }
+
+base() {
+  if have "$BASE"; then say "$BASE present"; return; fi
+  local rootfs; rootfs="$(mktemp -d /tmp/livecommerce-rootfs.XXXXXX)"
+  say "debootstrap --variant=minbase bookworm (from Debian's mirror; about a minute)"
+  debootstrap --variant=minbase bookworm "$rootfs" "${DEBIAN_MIRROR:-http://deb.debian.org/debian}" > "$STAGE/debootstrap.log" 2>&1 \
+    || { tail -20 "$STAGE/debootstrap.log"; exit 1; }
+  rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/* "$rootfs"/usr/share/doc/* "$rootfs"/usr/share/man/* \
+    "$rootfs"/usr/share/info/* "$rootfs"/var/log/*.log
+  tar -C "$rootfs" -c . | docker import -c 'CMD ["/bin/bash"]' -c 'ENV LANG=C.UTF-8' - "$BASE" > /dev/null
+  rm -rf "$rootfs"
+  say "$BASE imported ($(size "$BASE"))"
+}
+
+jdk() {
+  if have "$JDK"; then say "$JDK present"; return; fi
+  [[ -x "$JDK_HOME/bin/jlink" ]] || { say "no JDK 25 at $JDK_HOME (IMAGES_JDK_HOME)"; exit 1; }
+  # the context is a copy (hard links) of the JDK in which the links out of it (Debian links cacerts to
+  # /etc/ssl/certs/java/cacerts) are replaced by the files they point to
+  rm -rf "$STAGE/jdk" && cp -al "$JDK_HOME" "$STAGE/jdk" 2> /dev/null || cp -a "$JDK_HOME" "$STAGE/jdk"
+  find "$STAGE/jdk" -type l | while read -r link; do
+    target="$(readlink -f "$link")"; rm "$link"; cp "$target" "$link"
+  done
+  build --build-arg BASE_IMAGE="$BASE" -t "$JDK" -f infra/images/jdk/Dockerfile "$STAGE/jdk"
+  say "$JDK built ($(size "$JDK"))"
+}
+
+infra() {
+  local img
+  img=livecommerce/postgres:15
+  if have "$img"; then say "$img present"; else
+    build --build-arg BASE_IMAGE="$BASE" -t "$img" infra/images/postgres
+    say "$img built ($(size "$img"))"
+  fi
+  img=livecommerce/kafka:4.1.2
+  if have "$img"; then say "$img present"; else
+    [[ -d infra/kafka/target/libs ]] || ./mvnw -q -B -f infra/kafka/pom.xml package
+    rm -rf "$STAGE/kafka" && mkdir -p "$STAGE/kafka/infra/kafka/target"
+    cp infra/kafka.sh "$STAGE/kafka/infra/" && cp -r infra/kafka/target/libs "$STAGE/kafka/infra/kafka/target/"
+    build --build-arg JDK_IMAGE="$JDK" -t "$img" -f infra/images/kafka/Dockerfile "$STAGE/kafka"
+    say "$img built ($(size "$img"))"
+  fi
+  img=livecommerce/keycloak:26.5.5
+  if have "$img"; then say "$img present"; else
+    local dist=infra/keycloak/target/keycloak-26.5.5
+    [[ -x "$dist/bin/kc.sh" ]] || ./mvnw -q -B -f infra/keycloak/pom.xml package
+    rm -rf "$STAGE/keycloak" && mkdir -p "$STAGE/keycloak/infra/keycloak/target/keycloak-26.5.5"
+    cp infra/keycloak.sh "$STAGE/keycloak/infra/" && cp infra/keycloak/livecommerce-realm.json "$STAGE/keycloak/infra/keycloak/"
+    # the distribution as unpacked, without what a local run left in it
+    (cd "$dist" && tar -c --exclude=./data --exclude='./conf/*.properties.bak' .) \
+      | tar -C "$STAGE/keycloak/infra/keycloak/target/keycloak-26.5.5" -x
+    build --build-arg JDK_IMAGE="$JDK" -t "$img" -f infra/images/keycloak/Dockerfile "$STAGE/keycloak"
+    say "$img built ($(size "$img"))"
+  fi
+}
+
+services() {
+  local s t0
+  for s in "${SERVICES[@]}"; do
+    t0=$(date +%s)
+    build --build-arg BUILDER_IMAGE="$JDK" --build-arg BASE_IMAGE="$BASE" -t "livecommerce/$s:$TAG" \
+      -f "$s/src/main/docker/Dockerfile.jvm" .
+    say "livecommerce/$s:$TAG built in $(( $(date +%s) - t0 )) s ($(size "livecommerce/$s:$TAG"))"
+  done
+}
+
+size() { docker image inspect -f '{{.Size}}' "$1" | awk '{printf "%d MB", $1 / 1000000}'; }
+
+list() { docker images --format '{{.Repository}}:{{.Tag}}\t{{.Size}}' | grep -E '^(local/|livecommerce/)' | sort; }
+
+mkdir -p "$STAGE"
+case "${1:-all}" in
+  base) base ;;
+  jdk) base; jdk ;;
+  infra) base; jdk; infra ;;
+  services) base; jdk; services ;;
+  all) base; jdk; infra; services; list ;;
+  list) list ;;
+  *) echo "usage: $0 [all|base|jdk|infra|services|list]"; exit 2 ;;
+esac
