@@ -76,6 +76,9 @@ public class OutboxRelay {
             + " from outbox_event where sent_at is null and event_key = any($1) order by seq limit $2";
     private static final String MARK_SENT = "update outbox_event set sent_at = now(), attempts = attempts + 1,"
             + " last_error = null where seq = any($1)";
+    /** The backlog: unsent rows and the age of the oldest (the same for every replica: one database). */
+    private static final String BACKLOG = "select count(*) as pending,"
+            + " coalesce(extract(epoch from now() - min(occurred_at)), 0)::bigint as oldest_seconds from outbox_event where sent_at is null";
     private static final String MARK_FAILED = "update outbox_event set attempts = attempts + 1, last_error = $2 where seq = any($1)";
 
     @Inject
@@ -103,6 +106,10 @@ public class OutboxRelay {
     @ConfigProperty(name = "suite.outbox.enabled", defaultValue = "true")
     boolean enabled;
 
+    /** How often the backlog gauges are refreshed from the table (one small query, never on the scrape's thread). */
+    @ConfigProperty(name = "suite.outbox.backlog-interval", defaultValue = "15s")
+    Duration backlogInterval;
+
     @Inject
     Vertx vertx;
 
@@ -110,6 +117,9 @@ public class OutboxRelay {
     private volatile int failedRuns;
     private volatile long pauseUntil;
     private volatile long timer = -1;
+    private volatile long backlogTimer = -1;
+    private final java.util.concurrent.atomic.AtomicLong pending = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong oldestPendingSeconds = new java.util.concurrent.atomic.AtomicLong();
 
     private Counter relayed;
     private Counter failed;
@@ -118,6 +128,18 @@ public class OutboxRelay {
     void meters() {
         relayed = registry.counter("outbox.events.relayed");
         failed = registry.counter("outbox.events.failed");
+        // Prometheus: outbox_events_pending, outbox_events_oldest_pending_seconds (the runbook's LivecommerceOutboxBacklog)
+        registry.gauge("outbox.events.pending", pending);
+        registry.gauge("outbox.events.oldest.pending.seconds", oldestPendingSeconds);
+    }
+
+    /** Refreshes the backlog gauges: unsent rows, and how long the oldest has waited. */
+    public Uni<Void> measureBacklog() {
+        return pool.query(BACKLOG).execute().invoke(rows -> {
+            Row row = rows.iterator().next();
+            pending.set(row.getLong("pending"));
+            oldestPendingSeconds.set(row.getLong("oldest_seconds"));
+        }).replaceWithVoid();
     }
 
     /**
@@ -129,11 +151,16 @@ public class OutboxRelay {
             return;
         }
         vertx.setTimer(1000, first -> timer = vertx.setPeriodic(pollInterval.toMillis(), tick -> poll()));
+        backlogTimer = vertx.setPeriodic(1000, backlogInterval.toMillis(), tick -> measureBacklog().subscribe().with(
+                ok -> { }, e -> LOG.debugf("outbox backlog not measured: %s", e.getMessage())));
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
+        }
+        if (backlogTimer >= 0) {
+            vertx.cancelTimer(backlogTimer);
         }
     }
 

@@ -43,6 +43,9 @@ class OutboxRelayTest {
     @Inject
     Pool pool;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrap;
 
@@ -144,6 +147,11 @@ class OutboxRelayTest {
                         return l;
                     }));
             assertEquals(List.of("2", "3"), pending);
+            // the backlog gauges see the held rows (the runbook's LivecommerceOutboxBacklog alert reads them)
+            VertxContextSupport.subscribeAndAwait(() -> relay.measureBacklog());
+            double heldBacklog = registry.get("outbox.events.pending").gauge().value();
+            assertTrue(heldBacklog >= 2, "outbox.events.pending counts the 2 held rows: " + heldBacklog);
+            assertTrue(registry.get("outbox.events.oldest.pending.seconds").gauge().value() >= 0);
 
             // an operator repairs the row; the key resumes in order
             VertxContextSupport.subscribeAndAwait(() -> pool.preparedQuery("update outbox_event set topic = $1 where event_key = $2"
@@ -151,6 +159,9 @@ class OutboxRelayTest {
             VertxContextSupport.subscribeAndAwait(() -> relay.drain());
             List<ConsumerRecord<String, String>> all = probe.await(r -> held.equals(r.key()), 3, Duration.ofSeconds(20));
             assertEquals(List.of(1, 2, 3), all.stream().map(OutboxRelayTest::version).toList());
+            VertxContextSupport.subscribeAndAwait(() -> relay.measureBacklog());
+            double after = registry.get("outbox.events.pending").gauge().value();
+            assertTrue(after <= heldBacklog - 2, "the repaired rows left the backlog: " + heldBacklog + " -> " + after);
         }
     }
 
