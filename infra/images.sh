@@ -6,7 +6,7 @@
 #                                             the Kafka and Keycloak images' runtime
 #   infra     livecommerce/postgres:15, livecommerce/kafka:4.1.2, livecommerce/keycloak:26.5.5 (with realm livecommerce)
 #             for the Testcontainers end-to-end test (e2e, -De2e.runtime=containers)
-#   services  livecommerce/<service>:latest from <service>/src/main/docker/Dockerfile.jvm (JDK 25, AOT cache), with
+#   services  livecommerce/<service>:latest and :<project version> (the chart's default tag) from <service>/src/main/docker/Dockerfile.jvm (JDK 25, AOT cache), with
 #             BUILDER_IMAGE=livecommerce/jdk:25 and BASE_IMAGE=local/debian:bookworm
 # An image that exists is kept (Docker's layer cache rebuilds a service only when the sources changed); REBUILD=1
 # builds the base and the JDK and infra images again. Needs a Docker engine: infra/docker.sh ensure.
@@ -19,12 +19,14 @@ JDK_HOME="${IMAGES_JDK_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 SERVICES=(merchant-service provider-service session-service matching-service)
 STAGE="$ROOT/infra/images/target"
 TAG="${IMAGE_TAG:-latest}"
+# the chart's default tag is its appVersion, the project's version: the services get that tag as well
+VERSION="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
 
 have() { [[ -z "${REBUILD:-}" ]] && docker image inspect "$1" > /dev/null 2>&1; }
 say() { echo "images: $*"; }
 # the legacy builder: BuildKit needs the buildx plugin, which Debian's docker.io does not ship; --network host because
 # bridge networks are not allowed here (RUN steps reach Debian's mirrors and Maven Central through the host)
-build() { DOCKER_BUILDKIT=0 docker build --network host -q "$@" > /dev/null; }
+build() { DOCKER_BUILDKIT=0 docker build --network host --force-rm -q "$@" > /dev/null; }
 
 base() {
   if have "$BASE"; then say "$BASE present"; return; fi
@@ -87,7 +89,8 @@ services() {
     t0=$(date +%s)
     build --build-arg BUILDER_IMAGE="$JDK" --build-arg BASE_IMAGE="$BASE" -t "livecommerce/$s:$TAG" \
       -f "$s/src/main/docker/Dockerfile.jvm" .
-    say "livecommerce/$s:$TAG built in $(( $(date +%s) - t0 )) s ($(size "livecommerce/$s:$TAG"))"
+    docker tag "livecommerce/$s:$TAG" "livecommerce/$s:$VERSION"
+    say "livecommerce/$s:$TAG (= :$VERSION) built in $(( $(date +%s) - t0 )) s ($(size "livecommerce/$s:$TAG"))"
   done
 }
 

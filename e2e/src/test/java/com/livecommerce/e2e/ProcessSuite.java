@@ -31,40 +31,21 @@ import java.util.stream.Stream;
  * appended), and the four services from their packaged jars. Everything lives under {@code e2e/target/e2e}:
  * each process's log, and the PID files by which {@link #stop()} ends exactly what {@link #start()} started.
  */
-final class Suite {
+final class ProcessSuite extends Suite {
 
-    static final List<String> SERVICES = List.of("merchant", "provider", "session", "matching");
-
-    final Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
-    final Path dir = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath().normalize();
     final Path kafkaData = dir.resolve("kafka");
     final Path keycloakData = dir.resolve("keycloak");
-    final Path run = dir.resolve("run");
     final String dbSuffix = "_e2e" + Optional.ofNullable(System.getenv("TEST_DB_SUFFIX")).orElse("");
 
-    int kafkaPort;
-    int keycloakPort;
-    final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
     private volatile boolean stopped;
-
-    String keycloakUrl() {
-        return "http://127.0.0.1:" + keycloakPort;
-    }
-
-    String issuer() {
-        return keycloakUrl() + "/realms/livecommerce";
-    }
-
-    String url(String service) {
-        return "http://127.0.0.1:" + ports.get(service);
-    }
 
     Path logFile(String service) {
         return run.resolve(service + ".log");
     }
 
     /** Starts everything and returns once each service answers ready; on failure, what did start is stopped. */
+    @Override
     void start() throws Exception {
         long t0 = System.nanoTime();
         for (String s : SERVICES) {
@@ -118,6 +99,7 @@ final class Suite {
     }
 
     /** Stops what {@link #start()} started, by PID: the services, then Keycloak and the broker (their scripts stop them by their PID files). */
+    @Override
     synchronized void stop() {
         if (stopped) {
             return;
@@ -148,23 +130,13 @@ final class Suite {
         log("stopped what the test started");
     }
 
-    /** The last lines of every log, to read after a failure. */
-    String tails(int lines) {
-        StringBuilder out = new StringBuilder();
+    @Override
+    List<Path> logs() {
         List<Path> logs = new ArrayList<>();
         SERVICES.forEach(s -> logs.add(logFile(s)));
         logs.add(kafkaData.resolve("kafka.log"));
         logs.add(keycloakData.resolve("keycloak.log"));
-        for (Path log : logs) {
-            out.append("\n----- ").append(log).append(" (last ").append(lines).append(" lines) -----\n");
-            try {
-                List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of("(no log)");
-                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));
-            } catch (IOException | UncheckedIOException e) {
-                out.append("(unreadable: ").append(e.getMessage()).append(")\n");
-            }
-        }
-        return out.toString();
+        return logs;
     }
 
     // ---------------------------------------------------------------------------------------------------------
@@ -200,21 +172,6 @@ final class Suite {
         return p;
     }
 
-    private boolean ready(String service) {
-        try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(url(service) + "/q/health/ready").toURL().openConnection();
-            c.setConnectTimeout(1000);
-            c.setReadTimeout(3000);
-            try {
-                return c.getResponseCode() == 200;
-            } finally {
-                c.disconnect();
-            }
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
     private Process script(String what, String action) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(root.resolve("infra/" + what + ".sh").toString(), action).directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(run.resolve(what + "-" + action + ".log").toFile())
@@ -223,10 +180,10 @@ final class Suite {
         return pb.start();
     }
 
+    @Override
     void env(Map<String, String> env) {
-        env.put("KAFKA_PORT", Integer.toString(kafkaPort));
+        super.env(env);
         env.put("KAFKA_DATA", kafkaData.toString());
-        env.put("KEYCLOAK_PORT", Integer.toString(keycloakPort));
         env.put("KEYCLOAK_DATA", keycloakData.toString());
     }
 
@@ -299,58 +256,6 @@ final class Suite {
         } catch (SQLException e) {
             throw new SQLException("PostgreSQL at 127.0.0.1:5432 (user postgres) does not answer: " + e.getMessage()
                     + " (start it: pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start)", e);
-        }
-    }
-
-    /** A free port whose neighbour at {@code +offset} is free as well (the broker's controller, Keycloak's management port). */
-    private static int freePort(int offset) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
-            if (port + offset > 65535 || (offset > 0 && !free(port + offset))) {
-                continue;
-            }
-            return port;
-        }
-        throw new IOException("no free port pair found");
-    }
-
-    private static boolean free(int port) {
-        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static void wipe(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
-
-    private static long seconds(long t0) {
-        return (System.nanoTime() - t0) / 1_000_000_000L;
-    }
-
-    /** A line of the test's own progress: on the console and in {@code run/e2e.log} (kept after the run, like the processes' logs). */
-    static void log(String format, Object... args) {
-        String line = "[e2e] " + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(java.time.LocalTime.now(java.time.ZoneOffset.UTC)) + " "
-                + format.formatted(args);
-        System.out.println(line);
-        try {
-            Path file = Path.of(System.getProperty("e2e.dir", "target/e2e"), "run", "e2e.log");
-            Files.createDirectories(file.getParent());
-            Files.writeString(file, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException ignored) {
-            // the console has it
         }
     }
 }

@@ -21,7 +21,7 @@ public class SuiteExtension implements BeforeAllCallback, AfterAllCallback, Test
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        suite = new Suite();
+        suite = Suite.create();
         try {
             suite.start();
         } catch (Exception | Error e) {

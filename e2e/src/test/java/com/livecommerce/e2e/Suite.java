@@ -1,0 +1,161 @@
+package com.livecommerce.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The whole suite, started for the end-to-end test and reached over loopback: a Kafka broker, a Keycloak with realm
+ * livecommerce, PostgreSQL and the four services, each on a free port. Two ways to run it, chosen by the system
+ * property {@code e2e.runtime}: {@code processes} ({@link ProcessSuite}, the default: the packaged jars and the local
+ * run's scripts, what {@code ./mvnw verify} runs) and {@code containers} ({@link ContainerSuite}: the images
+ * {@code infra/images.sh} builds, started through Testcontainers, what {@code .ci/run} runs as well).
+ */
+abstract class Suite {
+
+    static final List<String> SERVICES = List.of("merchant", "provider", "session", "matching");
+
+    final Path root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
+    final Path dir = Path.of(System.getProperty("e2e.dir", "target/e2e")).toAbsolutePath().normalize();
+    final Path run = dir.resolve("run");
+
+    int kafkaPort;
+    int keycloakPort;
+    final Map<String, Integer> ports = new LinkedHashMap<>();
+
+    static Suite create() {
+        String runtime = System.getProperty("e2e.runtime", "processes");
+        return switch (runtime) {
+            case "processes", "" -> new ProcessSuite();
+            case "containers" -> new ContainerSuite();
+            default -> throw new IllegalArgumentException("e2e.runtime: processes or containers, not " + runtime);
+        };
+    }
+
+    /** Starts everything and returns once each service answers ready; on failure, what did start is stopped. */
+    abstract void start() throws Exception;
+
+    /** Stops what {@link #start()} started, and only that. */
+    abstract void stop();
+
+    /** Every log worth reading after a failure. */
+    abstract List<Path> logs();
+
+    String keycloakUrl() {
+        return "http://127.0.0.1:" + keycloakPort;
+    }
+
+    String issuer() {
+        return keycloakUrl() + "/realms/livecommerce";
+    }
+
+    String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** What {@code infra/keycloak.sh} and {@code infra/kafka.sh} need to reach this suite's Keycloak and broker. */
+    void env(Map<String, String> env) {
+        env.put("KAFKA_PORT", Integer.toString(kafkaPort));
+        env.put("KEYCLOAK_PORT", Integer.toString(keycloakPort));
+        env.put("KEYCLOAK_DATA", dir.resolve("keycloak").toString());
+    }
+
+    /** The last lines of every log, to read after a failure. */
+    String tails(int lines) {
+        StringBuilder out = new StringBuilder();
+        for (Path log : logs()) {
+            out.append("\n----- ").append(log).append(" (last ").append(lines).append(" lines) -----\n");
+            try {
+                List<String> all = Files.exists(log) ? Files.readAllLines(log) : List.of("(no log)");
+                all.subList(Math.max(0, all.size() - lines), all.size()).forEach(l -> out.append(l).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                out.append("(unreadable: ").append(e.getMessage()).append(")\n");
+            }
+        }
+        return out.toString();
+    }
+
+    boolean ready(String service) {
+        return answers200(url(service) + "/q/health/ready");
+    }
+
+    static boolean answers200(String url) {
+        try {
+            HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            c.setConnectTimeout(1000);
+            c.setReadTimeout(3000);
+            try {
+                return c.getResponseCode() == 200;
+            } finally {
+                c.disconnect();
+            }
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A free port whose neighbour at {@code +offset} is free as well (the broker's controller, Keycloak's management port). */
+    static int freePort(int offset) throws IOException {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int port;
+            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = s.getLocalPort();
+            }
+            if (port + offset > 65535 || (offset > 0 && !free(port + offset))) {
+                continue;
+            }
+            return port;
+        }
+        throw new IOException("no free port pair found");
+    }
+
+    private static boolean free(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void wipe(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    static long seconds(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000_000L;
+    }
+
+    /** A line of the test's own progress: on the console and in {@code run/e2e.log} (kept after the run, like the logs). */
+    static void log(String format, Object... args) {
+        String line = "[e2e] " + DateTimeFormatter.ofPattern("HH:mm:ss").format(LocalTime.now(ZoneOffset.UTC)) + " " + format.formatted(args);
+        System.out.println(line);
+        try {
+            Path file = Path.of(System.getProperty("e2e.dir", "target/e2e"), "run", "e2e.log");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException ignored) {
+            // the console has it
+        }
+    }
+}
