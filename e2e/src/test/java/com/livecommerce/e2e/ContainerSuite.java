@@ -49,7 +49,6 @@ final class ContainerSuite extends Suite {
     private final List<GenericContainer<?>> daemons = new ArrayList<>();
     private final Map<String, Path> logs = new LinkedHashMap<>();
     private int postgresPort;
-    private volatile boolean stopped;
 
     @Override
     void start() throws Exception {
@@ -95,9 +94,8 @@ final class ContainerSuite extends Suite {
         for (String s : SERVICES) {
             GenericContainer<?> service = service(s, "service");
             if (s.equals("session")) {
-                // SessionEnded goes out after end + allowed lateness + grace (5 min 30 s by default): seconds here
-                service.withEnv("SESSION_TELEMETRY_ALLOWED_LATENESS", "PT2S").withEnv("SESSION_CLOSE_GRACE", "PT1S")
-                        .withEnv("SESSION_CLOSE_EVERY", "1s");
+                // as environment variables: session.close.grace -> SESSION_CLOSE_GRACE
+                SESSION_SETTINGS.forEach((key, value) -> service.withEnv(key.toUpperCase().replaceAll("[^A-Z0-9]", "_"), value));
             }
             daemon(service);
         }
@@ -108,11 +106,7 @@ final class ContainerSuite extends Suite {
     }
 
     @Override
-    synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
+    void stopAll() {
         for (int i = containers.size() - 1; i >= 0; i--) {
             try {
                 containers.get(i).stop(); // removes the container and its anonymous volumes

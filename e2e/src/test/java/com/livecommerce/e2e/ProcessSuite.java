@@ -38,7 +38,6 @@ final class ProcessSuite extends Suite {
     final String dbSuffix = "_e2e" + Optional.ofNullable(System.getenv("TEST_DB_SUFFIX")).orElse("");
 
     private final Map<String, Process> processes = new LinkedHashMap<>();
-    private volatile boolean stopped;
 
     Path logFile(String service) {
         return run.resolve(service + ".log");
@@ -100,11 +99,7 @@ final class ProcessSuite extends Suite {
 
     /** Stops what {@link #start()} started, by PID: the services, then Keycloak and the broker (their scripts stop them by their PID files). */
     @Override
-    synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
+    void stopAll() {
         for (Process p : processes.values()) {
             p.destroy();
         }
@@ -150,9 +145,7 @@ final class ProcessSuite extends Suite {
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.port=" + ports.get(name), "-Dquarkus.http.host=127.0.0.1"));
         if (name.equals("session")) {
-            // SessionEnded goes out after end + allowed lateness + grace (5 min 30 s by default): seconds here
-            command.addAll(List.of("-Dsession.telemetry.allowed-lateness=PT2S", "-Dsession.close.grace=PT1S",
-                    "-Dsession.close.every=1s"));
+            SESSION_SETTINGS.forEach((key, value) -> command.add("-D" + key + "=" + value));
         }
         command.addAll(List.of("-jar", jar(name).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(run.toFile()).redirectErrorStream(true)

@@ -49,8 +49,25 @@ abstract class Suite {
     /** Starts everything and returns once each service answers ready; on failure, what did start is stopped. */
     abstract void start() throws Exception;
 
-    /** Stops what {@link #start()} started, and only that. */
-    abstract void stop();
+    /**
+     * session-service's settings for the test: SessionEnded goes out after end + allowed lateness + grace (5 min 30 s
+     * by default), seconds here.
+     */
+    static final Map<String, String> SESSION_SETTINGS = Map.of("session.telemetry.allowed-lateness", "PT2S",
+            "session.close.grace", "PT1S", "session.close.every", "1s");
+
+    private volatile boolean stopped;
+
+    /** Stops what {@link #start()} started, and only that; once (the test's end and the shutdown hook both call it). */
+    final synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        stopAll();
+    }
+
+    abstract void stopAll();
 
     /** Every log worth reading after a failure. */
     abstract List<Path> logs();
