@@ -59,7 +59,7 @@ app.kubernetes.io/managed-by: {{ .root.Release.Service }}
 {{- $pct := int .jvm.heapPercent -}}
 {{- if or (lt $pct 10) (gt $pct 75) -}}{{ fail (printf "jvm.heapPercent %d: between 10 and 75, the rest of the limit is for metaspace, threads, buffers" $pct) }}{{- end -}}
 {{- $limit := include "livecommerce.memoryMi" .limit | int -}}
-{{- printf "-Xmx%dm -Xms%dm %s" (div (mul $limit $pct) 100) (div (mul $limit $pct) 200) .jvm.options -}}
+{{- printf "-Xmx%dm -Xms%s %s" (div (mul $limit $pct) 100) .jvm.initialHeap .jvm.options -}}
 {{- end }}
 
 {{- define "livecommerce.podSecurityContext" -}}
