@@ -8,8 +8,9 @@
 #             for the Testcontainers end-to-end test (e2e, -De2e.runtime=containers)
 #   services  livecommerce/<service>:latest and :<project version> (the chart's default tag) from <service>/src/main/docker/Dockerfile.jvm (JDK 25, AOT cache), with
 #             BUILDER_IMAGE=livecommerce/jdk:25 and BASE_IMAGE=local/debian:bookworm
-# An image that exists is kept (Docker's layer cache rebuilds a service only when the sources changed); REBUILD=1
-# builds the base and the JDK and infra images again. Needs a Docker engine: infra/docker.sh ensure.
+# The base and the JDK image are kept once they exist; a test image is rebuilt when its inputs changed (a hash label);
+# a service image is always built, and Docker's layer cache makes that quick unless its sources changed. REBUILD=1
+# builds everything again. Needs a Docker engine: infra/docker.sh ensure.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
@@ -23,6 +24,10 @@ TAG="${IMAGE_TAG:-latest}"
 VERSION="$(sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | head -1)"
 
 have() { [[ -z "${REBUILD:-}" ]] && docker image inspect "$1" > /dev/null 2>&1; }
+# a test image is current when it was built from the same inputs (its files and the image it starts from): a hash of
+# them is its label livecommerce.inputs; a change of infra/kafka.sh, say, rebuilds the Kafka image
+inputs() { { docker image inspect -f '{{.Id}}' "$1"; shift; cat "$@"; } | sha256sum | cut -c1-16; }
+current() { have "$1" && [[ "$(docker image inspect -f '{{index .Config.Labels "livecommerce.inputs"}}' "$1")" == "$2" ]]; }
 say() { echo "images: $*"; }
 # the legacy builder: BuildKit needs the buildx plugin, which Debian's docker.io does not ship; --network host because
 # bridge networks are not allowed here (RUN steps reach Debian's mirrors and Maven Central through the host)
@@ -55,22 +60,25 @@ jdk() {
 }
 
 infra() {
-  local img
+  local img hash
   img=livecommerce/postgres:15
-  if have "$img"; then say "$img present"; else
-    build --build-arg BASE_IMAGE="$BASE" -t "$img" infra/images/postgres
+  hash=$(inputs "$BASE" infra/images/postgres/Dockerfile infra/images/postgres/entrypoint.sh)
+  if current "$img" "$hash"; then say "$img current"; else
+    build --build-arg BASE_IMAGE="$BASE" --label livecommerce.inputs="$hash" -t "$img" infra/images/postgres
     say "$img built ($(size "$img"))"
   fi
   img=livecommerce/kafka:4.1.2
-  if have "$img"; then say "$img present"; else
+  hash=$(inputs "$JDK" infra/images/kafka/Dockerfile infra/kafka.sh infra/kafka/pom.xml)
+  if current "$img" "$hash"; then say "$img current"; else
     [[ -d infra/kafka/target/libs ]] || ./mvnw -q -B -f infra/kafka/pom.xml package
     rm -rf "$STAGE/kafka" && mkdir -p "$STAGE/kafka/infra/kafka/target"
     cp infra/kafka.sh "$STAGE/kafka/infra/" && cp -r infra/kafka/target/libs "$STAGE/kafka/infra/kafka/target/"
-    build --build-arg JDK_IMAGE="$JDK" -t "$img" -f infra/images/kafka/Dockerfile "$STAGE/kafka"
+    build --build-arg JDK_IMAGE="$JDK" --label livecommerce.inputs="$hash" -t "$img" -f infra/images/kafka/Dockerfile "$STAGE/kafka"
     say "$img built ($(size "$img"))"
   fi
   img=livecommerce/keycloak:26.5.5
-  if have "$img"; then say "$img present"; else
+  hash=$(inputs "$JDK" infra/images/keycloak/Dockerfile infra/keycloak.sh infra/keycloak/pom.xml infra/keycloak/livecommerce-realm.json)
+  if current "$img" "$hash"; then say "$img current"; else
     local dist=infra/keycloak/target/keycloak-26.5.5
     [[ -x "$dist/bin/kc.sh" ]] || ./mvnw -q -B -f infra/keycloak/pom.xml package
     rm -rf "$STAGE/keycloak" && mkdir -p "$STAGE/keycloak/infra/keycloak/target/keycloak-26.5.5"
@@ -78,7 +86,7 @@ infra() {
     # the distribution as unpacked, without what a local run left in it
     (cd "$dist" && tar -c --exclude=./data --exclude='./conf/*.properties.bak' .) \
       | tar -C "$STAGE/keycloak/infra/keycloak/target/keycloak-26.5.5" -x
-    build --build-arg JDK_IMAGE="$JDK" -t "$img" -f infra/images/keycloak/Dockerfile "$STAGE/keycloak"
+    build --build-arg JDK_IMAGE="$JDK" --label livecommerce.inputs="$hash" -t "$img" -f infra/images/keycloak/Dockerfile "$STAGE/keycloak"
     say "$img built ($(size "$img"))"
   fi
 }
