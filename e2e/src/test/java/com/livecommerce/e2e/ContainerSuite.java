@@ -37,7 +37,8 @@ import org.testcontainers.utility.DockerImageName;
  * <p>
  * Testcontainers' Ryuk and its start-up checks would pull images, so they are off (surefire sets
  * {@code TESTCONTAINERS_RYUK_DISABLED} and {@code TESTCONTAINERS_CHECKS_DISABLE}); every container carries the label
- * {@value #LABEL} and is removed, with its volumes, by {@link #stop()}, by a shutdown hook, or by the next run.
+ * {@value #LABEL} (the test JVM's pid) and is removed, with its volumes, by {@link #stop()}, by a shutdown hook, or by a
+ * later run once that JVM is gone.
  */
 final class ContainerSuite extends Suite {
 
@@ -154,7 +155,7 @@ final class ContainerSuite extends Suite {
         logs.put(name, log);
         GenericContainer<?> c = new GenericContainer<>(DockerImageName.parse(image))
                 .withNetworkMode("host")
-                .withLabel(LABEL, "true")
+                .withLabel(LABEL, Long.toString(ProcessHandle.current().pid()))
                 .withImagePullPolicy(imageName -> false)
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName("e2e-" + name + "-" + ProcessHandle.current().pid());
@@ -174,12 +175,19 @@ final class ContainerSuite extends Suite {
         }
     }
 
-    /** Containers an earlier run left behind (killed before its clean-up): removed with their volumes. */
+    /**
+     * Containers an earlier run left behind (killed before its clean-up): removed with their volumes. The label holds
+     * the test JVM's pid, so a run beside this one (another checkout) keeps its containers.
+     */
     private static void removeLeftovers() {
         DockerClient docker = DockerClientFactory.instance().client();
-        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL, "true")).exec()) {
-            log("removing container %s left over from an earlier run", String.join(",", c.getNames()));
-            docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(LABEL)).exec()) {
+            String owner = c.getLabels().getOrDefault(LABEL, "");
+            boolean ownerAlive = owner.matches("\\d+") && ProcessHandle.of(Long.parseLong(owner)).map(ProcessHandle::isAlive).orElse(false);
+            if (!ownerAlive) {
+                log("removing container %s left over from an earlier run", String.join(",", c.getNames()));
+                docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
+            }
         }
     }
 
