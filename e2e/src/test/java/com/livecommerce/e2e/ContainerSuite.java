@@ -133,16 +133,8 @@ final class ContainerSuite extends Suite {
         GenericContainer<?> c = container(name + "-" + role, "livecommerce/" + name + "-service:" + TAG, List.of("/tmp"))
                 .withEnv("QUARKUS_HTTP_HOST", "127.0.0.1")
                 .withEnv("QUARKUS_HTTP_PORT", Integer.toString(ports.get(name)))
-                .withEnv("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + name)
-                .withEnv("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + postgresPort + "/" + name)
-                .withEnv("DB_USER", "postgres")
-                .withEnv("DB_PASSWORD", "")
-                .withEnv("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort)
-                .withEnv("OIDC_AUTH_SERVER_URL", issuer())
                 .withEnv("JAVA_TOOL_OPTIONS", "-Xmx256m");
-        if (name.equals("session")) {
-            c.withEnv("KPI_STATE_DIR", "/tmp/session-kpis");
-        }
+        serviceEnv(name, postgresPort, "/tmp/session-kpis").forEach(c::withEnv);
         return c;
     }
 

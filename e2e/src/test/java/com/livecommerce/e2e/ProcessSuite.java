@@ -150,15 +150,7 @@ final class ProcessSuite extends Suite {
         command.addAll(List.of("-jar", jar(name).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(run.toFile()).redirectErrorStream(true)
                 .redirectOutput(logFile(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = pb.environment();
-        String db = name + dbSuffix;
-        env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:5432/" + db);
-        env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:5432/" + db);
-        env.put("DB_USER", "postgres");
-        env.put("DB_PASSWORD", "");
-        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
-        env.put("OIDC_AUTH_SERVER_URL", issuer());
-        env.put("KPI_STATE_DIR", run.resolve("session-kpis").toString());
+        pb.environment().putAll(serviceEnv(name + dbSuffix, 5432, run.resolve("session-kpis").toString()));
         Process p = pb.start();
         Files.writeString(run.resolve(name + ".pid"), Long.toString(p.pid()));
         log("%s-service starting (pid %d) on :%d", name, p.pid(), ports.get(name));
@@ -177,7 +169,6 @@ final class ProcessSuite extends Suite {
     void env(Map<String, String> env) {
         super.env(env);
         env.put("KAFKA_DATA", kafkaData.toString());
-        env.put("KEYCLOAK_DATA", keycloakData.toString());
     }
 
     private void awaitScript(Process p, String what, Duration timeout, Path log) throws Exception {

@@ -84,6 +84,22 @@ abstract class Suite {
         return "http://127.0.0.1:" + ports.get(service);
     }
 
+    /**
+     * The environment a service reads (the chart's ConfigMap keys), pointed at this suite's database, broker and
+     * issuer; session-service's KPI state goes to {@code kpiStateDir}.
+     */
+    Map<String, String> serviceEnv(String database, int postgresPort, String kpiStateDir) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("DB_REACTIVE_URL", "postgresql://127.0.0.1:" + postgresPort + "/" + database);
+        env.put("DB_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + database);
+        env.put("DB_USER", "postgres");
+        env.put("DB_PASSWORD", "");
+        env.put("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:" + kafkaPort);
+        env.put("OIDC_AUTH_SERVER_URL", issuer());
+        env.put("KPI_STATE_DIR", kpiStateDir);
+        return env;
+    }
+
     /** What {@code infra/keycloak.sh} and {@code infra/kafka.sh} need to reach this suite's Keycloak and broker. */
     void env(Map<String, String> env) {
         env.put("KAFKA_PORT", Integer.toString(kafkaPort));
