@@ -30,6 +30,11 @@ import java.util.regex.Pattern;
  * <pre>
  * java bench/TelemetryLoad.java sample FILE LINES
  *     writes LINES telemetry lines of the same mix and shape as the load (the payload file of ProducerPerformance)
+ * java bench/TelemetryLoad.java distinct base=URL session=ID writer=TOKEN reader=TOKEN viewers=5000000 [connections=4] [batch=10000]
+ *     [wait-max=600]
+ *     posts one VIEWER_ENTER of a new viewer per line, `viewers` in all, as fast as the service answers, then waits until
+ *     the KPIs' uv counts them; prints distinct_sent, distinct_counted, send_s, count_s (from the first post until uv
+ *     counted them all) and the rates.
  * java bench/TelemetryLoad.java run base=http://127.0.0.1:18083 session=ID writer=TOKEN reader=TOKEN
  *     [connections=4] [batch=10000] [warmup=15] [duration=30] [rate=0] [probe-every=200] [drain-max=120] [series=FILE]
  *     [pids=service:PID,broker:PID]
@@ -219,18 +224,27 @@ public class TelemetryLoad {
             return;
         }
         if (args.length < 1 || !args[0].equals("run")) {
-            System.err.println("usage: TelemetryLoad sample FILE LINES | run base=URL session=ID writer=TOKEN reader=TOKEN [...]");
-            System.exit(2);
+            if (args.length < 1 || !args[0].equals("distinct")) {
+                System.err.println("usage: TelemetryLoad sample FILE LINES | run base=URL[,URL] session=ID writer=TOKEN reader=TOKEN [...]"
+                        + " | distinct base=URL session=ID writer=TOKEN reader=TOKEN viewers=N");
+                System.exit(2);
+            }
         }
         Map<String, String> o = new HashMap<>();
         for (int i = 1; i < args.length; i++) {
             int eq = args[i].indexOf('=');
             o.put(args[i].substring(0, eq), args[i].substring(eq + 1));
         }
-        new TelemetryLoad(o).run();
+        if (args[0].equals("distinct")) {
+            new TelemetryLoad(o).distinct(Long.parseLong(o.getOrDefault("viewers", "5000000")),
+                    Integer.parseInt(o.getOrDefault("wait-max", "600")));
+        } else {
+            new TelemetryLoad(o).run();
+        }
     }
 
     final String base, session, writer, reader;
+    final String[] bases;
     final int connections, batch, warmup, duration, probeEvery, drainMax;
     final double rate;
     final String series;
@@ -247,7 +261,8 @@ public class TelemetryLoad {
     long startNanos;
 
     TelemetryLoad(Map<String, String> o) {
-        base = o.getOrDefault("base", "http://127.0.0.1:18083");
+        bases = o.getOrDefault("base", "http://127.0.0.1:18083").split(",");
+        base = bases[0];
         session = o.get("session");
         writer = o.get("writer");
         reader = o.get("reader");
@@ -394,7 +409,7 @@ public class TelemetryLoad {
 
     void work(int w) {
         Lines lines = new Lines(run + "-" + w + "-");
-        URI uri = URI.create(base + "/sessions/" + session + "/telemetry");
+        URI uri = URI.create(bases[w % bases.length] + "/sessions/" + session + "/telemetry");
         while (!stop) {
             if (rate > 0) {
                 long n = planned.getAndAdd(batch);
@@ -437,6 +452,86 @@ public class TelemetryLoad {
                 return;
             }
         }
+    }
+
+    /** Posts {@code viewers} VIEWER_ENTER lines of distinct viewers, then waits until the KPIs' uv counts them all. */
+    void distinct(long viewers, int waitMax) throws Exception {
+        long uv0 = number(kpisOrFail(), "uv");
+        AtomicLong next = new AtomicLong();
+        long t0 = System.nanoTime();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < connections; i++) {
+            int w = i;
+            Thread t = new Thread(() -> {
+                URI uri = URI.create(bases[w % bases.length] + "/sessions/" + session + "/telemetry");
+                Lines lines = new Lines(run + "-d-");
+                String time = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+                while (true) {
+                    long from = next.getAndAdd(batch);
+                    if (from >= viewers) {
+                        return;
+                    }
+                    long to = Math.min(viewers, from + batch);
+                    lines.reset();
+                    for (long v = from; v < to; v++) {
+                        lines.seq = v;
+                        lines.viewer(ENTER, time, v);
+                    }
+                    byte[] body = Arrays.copyOf(lines.buf, lines.len);
+                    while (true) { // a refused batch is sent again (event ids make it exact)
+                        try {
+                            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
+                                    .header("Authorization", "Bearer " + writer).header("Content-Type", "application/x-ndjson")
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            requests.increment();
+                            if (r.statusCode() == 202) {
+                                accepted.add(number(r.body(), "accepted"));
+                                break;
+                            }
+                            failed.increment();
+                            error(r.statusCode() + " " + r.body());
+                        } catch (IOException e) {
+                            failed.increment();
+                            error(e.toString());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        sleepNanos(1_000_000_000L);
+                    }
+                }
+            }, "distinct-" + i);
+            t.start();
+            workers.add(t);
+        }
+        for (Thread t : workers) {
+            t.join();
+        }
+        double sendS = (System.nanoTime() - t0) / 1e9;
+        long uv = uv0;
+        long deadline = System.nanoTime() + waitMax * 1_000_000_000L;
+        while (uv - uv0 < viewers && System.nanoTime() < deadline) {
+            sleepNanos(500_000_000L);
+            String k = kpis();
+            if (k != null) {
+                uv = number(k, "uv");
+            }
+        }
+        double countS = (System.nanoTime() - t0) / 1e9;
+        PrintWriter out = new PrintWriter(System.out, true);
+        out.printf("distinct_sent=%d distinct_accepted=%d distinct_counted=%d%n", viewers, accepted.sum(), uv - uv0);
+        out.printf("send_s=%.1f send_eps=%.0f count_s=%.1f count_eps=%.0f failed_requests=%d first_error=%s%n", sendS,
+                viewers / sendS, countS, (uv - uv0) / countS, failed.sum(), firstError == null ? "-" : firstError.replace('\n', ' '));
+    }
+
+    String kpisOrFail() {
+        for (int i = 0; i < 50; i++) {
+            String k = kpis();
+            if (k != null) {
+                return k;
+            }
+            sleepNanos(100_000_000L);
+        }
+        throw new IllegalStateException("GET /sessions/" + session + "/kpis does not answer 200");
     }
 
     void error(String text) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -28,19 +29,27 @@ public final class TopicProbe implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<ConsumerRecord<String, String>> seen = new ArrayList<>();
 
-    private TopicProbe(String bootstrap, String topic) {
+    private TopicProbe(String bootstrap, String topic, Deserializer<String> values) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer());
+        consumer = new KafkaConsumer<>(p, new StringDeserializer(), values);
         consumer.subscribe(List.of(topic));
     }
 
     /** A probe reading {@code topic} from its beginning. */
     public static TopicProbe from(String bootstrap, String topic) {
-        return new TopicProbe(bootstrap, topic);
+        return new TopicProbe(bootstrap, topic, new StringDeserializer());
+    }
+
+    /**
+     * A probe of a topic with binary values: each value is given as an ISO-8859-1 string, one char per byte, so
+     * {@code value().getBytes(StandardCharsets.ISO_8859_1)} is the record's bytes exactly.
+     */
+    public static TopicProbe binary(String bootstrap, String topic) {
+        return new TopicProbe(bootstrap, topic, (t, data) -> data == null ? null : new String(data, StandardCharsets.ISO_8859_1));
     }
 
     /** Polls until {@code count} records seen so far match, or fails after {@code timeout}; returns the matches. */

@@ -3,17 +3,19 @@ package com.livecommerce.session.kpi;
 import java.util.Map;
 import org.apache.kafka.streams.state.RocksDBConfigSetter;
 import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
 import org.rocksdb.Cache;
+import org.rocksdb.CompressionType;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * Bounds the off-heap memory of every RocksDB store of the JVM together: one shared block cache
- * ({@code session.kpi.rocksdb.block-cache}, default 64 MiB) that also holds the memtables through a write
- * buffer manager ({@code session.kpi.rocksdb.write-buffers}, default 32 MiB of it), index and filter blocks
- * in the cache. The distinct sets (5,000,000 viewers of one session and more) stay on disk; the JVM heap
- * only holds the per-session totals.
+ * Bounds the off-heap memory of every RocksDB database of the JVM together: one shared block cache
+ * ({@code session.kpi.rocksdb.block-cache}, default 128 MiB) that also holds the memtables through a write buffer manager
+ * ({@code session.kpi.rocksdb.write-buffers}, default 48 MiB of it). Used by Kafka Streams for the merge stage's store (as
+ * its {@link RocksDBConfigSetter}) and by {@link PartialStore} for the partial stage's own databases. The distinct sets
+ * (5,000,000 viewers of one session and more) stay on disk; the heap holds no per-viewer object.
  */
 public class BoundedRocksDb implements RocksDBConfigSetter {
 
@@ -23,25 +25,32 @@ public class BoundedRocksDb implements RocksDBConfigSetter {
     private static Cache cache;
     private static WriteBufferManager writeBuffers;
 
-    private static synchronized void init(Map<String, Object> configs) {
+    static synchronized void init(Map<String, Object> configs) {
         if (cache == null) {
-            long blockCache = bytes(configs.get(BLOCK_CACHE), 64L << 20);
-            long buffers = bytes(configs.get(WRITE_BUFFERS), 32L << 20);
+            long blockCache = bytes(configs.get(BLOCK_CACHE), 128L << 20);
+            long buffers = bytes(configs.get(WRITE_BUFFERS), 48L << 20);
             cache = new LRUCache(blockCache, -1, false, 0.1);
             writeBuffers = new WriteBufferManager(buffers, cache);
         }
     }
 
-    @Override
-    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+    /** The shared table settings: blocks, index and filter blocks in the shared cache (bounded), a 10-bit Bloom filter. */
+    static void tune(Options options, Map<String, Object> configs) {
         init(configs);
-        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        BlockBasedTableConfig table = options.tableFormatConfig() instanceof BlockBasedTableConfig t ? t : new BlockBasedTableConfig();
         table.setBlockCache(cache);
+        table.setFilterPolicy(new BloomFilter(10, false));
         table.setCacheIndexAndFilterBlocks(true);
-        table.setPinTopLevelIndexAndFilter(true);
+        table.setPinL0FilterAndIndexBlocksInCache(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         options.setTableFormatConfig(table);
         options.setWriteBufferManager(writeBuffers);
+        options.setCompressionType(CompressionType.LZ4_COMPRESSION);
+    }
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        tune(options, configs);
         options.setMaxWriteBufferNumber(2);
         options.setWriteBufferSize(8L << 20);
     }

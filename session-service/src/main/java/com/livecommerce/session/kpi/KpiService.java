@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.livecommerce.plumbing.time.UtcClock;
 import com.livecommerce.session.session.LiveSession;
 import com.livecommerce.session.session.SessionAccess;
-import com.livecommerce.session.session.SessionService;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -27,9 +26,6 @@ public class KpiService {
 
     static final String BASELINE = "select avg(final_gmv) as baseline from live_session"
             + " where merchant_id = $1 and finalized_at is not null and ended_at < $2 and id <> $3";
-
-    @Inject
-    SessionService sessions;
 
     @Inject
     KpiStreams streams;

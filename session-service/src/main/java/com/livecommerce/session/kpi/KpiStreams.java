@@ -71,11 +71,20 @@ public class KpiStreams {
     @ConfigProperty(name = "session.kpi.snapshot-interval", defaultValue = "PT0.25S")
     Duration snapshotInterval;
 
-    @ConfigProperty(name = "session.kpi.dedup-retention", defaultValue = "PT24H")
-    Duration dedupRetention;
+    @ConfigProperty(name = "session.kpi.replay-timeout", defaultValue = "PT10M")
+    Duration replayTimeout;
 
-    @ConfigProperty(name = "session.telemetry.allowed-lateness", defaultValue = "PT5M")
-    Duration allowedLateness;
+    @ConfigProperty(name = "session.kpi.commit-interval", defaultValue = "PT0.1S")
+    Duration commitInterval;
+
+    @ConfigProperty(name = "session.kpi.stream-threads", defaultValue = "1")
+    int streamThreads;
+
+    @ConfigProperty(name = "session.kpi.filter-memory", defaultValue = "50331648")
+    long filterMemory;
+
+    @ConfigProperty(name = "session.kpi.telemetry-retention", defaultValue = "P7D")
+    Duration telemetryRetention;
 
     @Inject
     Config config;
@@ -91,10 +100,7 @@ public class KpiStreams {
         if (!enabled) {
             return;
         }
-        if (dedupRetention.compareTo(allowedLateness) < 0) {
-            throw new IllegalStateException("session.kpi.dedup-retention (" + dedupRetention
-                    + ") must be at least session.telemetry.allowed-lateness (" + allowedLateness + ")");
-        }
+        SessionFilter.BUDGET.set(filterMemory);
         if (wipeStateAtStart) {
             deleteRecursively(Path.of(stateDir));
         }
@@ -136,15 +142,18 @@ public class KpiStreams {
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDirectory);
-        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
-        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L << 20);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitInterval.toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0); // no record cache: the merge writes few keys, the partials none
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDb.class);
         p.put(StreamsConfig.globalConsumerPrefix("isolation.level"), "read_committed");
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
-        p.put(StreamsConfig.consumerPrefix("max.poll.records"), 5000);
+        p.put(StreamsConfig.consumerPrefix("max.poll.records"), 500); // records are chunks of up to 2,048 events
         p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), 1);
+        p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 4 << 20);
+        // catching a partition up (PartialStage) blocks the thread: give it the replay timeout before the group drops it
+        p.put(StreamsConfig.consumerPrefix("max.poll.interval.ms"), (int) Math.max(300_000, replayTimeout.toMillis() + 60_000));
         replicationFactor.ifPresent(rf -> p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("session.kpi.streams.")) {
@@ -160,16 +169,22 @@ public class KpiStreams {
         return snapshotInterval;
     }
 
-    public Duration dedupRetention() {
-        return dedupRetention;
+    public Duration replayTimeout() {
+        return replayTimeout;
     }
 
-    /** Creates session-telemetry and the compacted session-kpi-snapshots unless they exist. */
+    /**
+     * Creates session-telemetry (retention {@code session.kpi.telemetry-retention}, 7 days: the partial stage rebuilds from
+     * it, so it must outlast a session), session-kpi-partials and the compacted session-kpi-snapshots unless they exist.
+     */
     public void createTopics() throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000))) {
             List<NewTopic> topics = List.of(
-                    new NewTopic(TelemetryTopics.TELEMETRY, Optional.of(partitions), replicationFactor),
+                    new NewTopic(TelemetryTopics.TELEMETRY, Optional.of(partitions), replicationFactor)
+                            .configs(Map.of("retention.ms", String.valueOf(telemetryRetention.toMillis()))),
+                    new NewTopic(KpiTopology.PARTIALS_TOPIC, Optional.of(partitions), replicationFactor)
+                            .configs(Map.of("retention.ms", String.valueOf(Duration.ofDays(1).toMillis()))),
                     new NewTopic(KpiTopology.SNAPSHOT_TOPIC, Optional.of(partitions), replicationFactor)
                             .configs(Map.of("cleanup.policy", "compact", "min.compaction.lag.ms", "60000")));
             for (var entry : admin.createTopics(topics).values().entrySet()) {
@@ -189,7 +204,7 @@ public class KpiStreams {
         if (streams != null) {
             return;
         }
-        KafkaStreams s = new KafkaStreams(KpiTopology.build(snapshotInterval, dedupRetention), properties(stateDir));
+        KafkaStreams s = new KafkaStreams(KpiTopology.build(snapshotInterval, replayTimeout), properties(stateDir));
         s.setUncaughtExceptionHandler(e -> {
             LOG.errorf(e, "KPI stream thread failed; replacing it");
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;

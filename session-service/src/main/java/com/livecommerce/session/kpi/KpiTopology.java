@@ -15,38 +15,43 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The KPI aggregation, built without CDI (a test runs a second instance from it):
- * {@code session-telemetry} -> {@link TelemetryAggregator} (stores {@value #AGGREGATES}, {@value #MEMBERS},
- * {@value #DEDUP}, all RocksDB, changelogged) -> {@code session-kpi-snapshots} (compacted) -> global store
- * {@value #SNAPSHOTS} on every instance, which is what GET /sessions/{id}/kpis reads: any instance answers
- * for any session, whoever owns its partition.
+ * The KPI aggregation, built without CDI (a test runs a second instance from it), in two stages:
+ * <ol>
+ * <li>partial: {@code session-telemetry} (chunks, keyed by session sub-key) -> {@link PartialAggregator} (the distinct
+ * sets in a RocksDB database per partition, caught up from the partition itself, no changelog) ->
+ * {@code session-kpi-partials} (one {@link PartialDelta} per chunk, keyed by session id);</li>
+ * <li>merge: {@code session-kpi-partials} -> {@link MergeAggregator} (store {@value #MERGED}: totals, per-second
+ * concurrency, products; changelogged, no record cache) -> {@code session-kpi-snapshots} (compacted) -> global store
+ * {@value #SNAPSHOTS} on every instance, which is what GET /sessions/{id}/kpis reads: any instance answers for any
+ * session, whoever owns its partitions.</li>
+ * </ol>
+ * Everything runs with exactly_once_v2: a chunk's offset, its delta, the merge's store changes and the snapshots commit
+ * together.
  */
 public final class KpiTopology {
 
-    public static final String AGGREGATES = "session-aggregates";
-    public static final String MEMBERS = "session-members";
-    public static final String DEDUP = "telemetry-dedup";
+    public static final String MERGED = "session-merged";
     public static final String SNAPSHOTS = "kpi-snapshots";
+    public static final String PARTIALS_TOPIC = "session-kpi-partials";
     public static final String SNAPSHOT_TOPIC = "session-kpi-snapshots";
 
     private KpiTopology() {
     }
 
     /**
-     * @param snapshotInterval how often changed sessions publish a snapshot (wall clock)
-     * @param dedupRetention   how long an eventId is remembered (at least the allowed lateness plus a session's airtime)
+     * @param snapshotInterval how often a changed session publishes a snapshot at most (wall clock)
+     * @param replayTimeout    how long the partial stage may take to read a range of its partition (catching up)
      */
-    public static Topology build(Duration snapshotInterval, Duration dedupRetention) {
+    public static Topology build(Duration snapshotInterval, Duration replayTimeout) {
         Topology t = new Topology();
         t.addSource("telemetry", new ByteArrayDeserializer(), new ByteArrayDeserializer(), TelemetryTopics.TELEMETRY);
-        t.addProcessor("aggregate", () -> new TelemetryAggregator(snapshotInterval, dedupRetention), "telemetry");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(AGGREGATES), Serdes.String(), Serdes.ByteArray())
-                .withCachingEnabled(), "aggregate");
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMBERS), Serdes.Bytes(), Serdes.ByteArray())
-                .withCachingEnabled(), "aggregate");
-        t.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(DEDUP, dedupRetention, Duration.ofMillis(1), false),
-                Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(), "aggregate");
-        t.addSink("snapshots", SNAPSHOT_TOPIC, new StringSerializer(), new ByteArraySerializer(), "aggregate");
+        t.addProcessor("partial", () -> new PartialAggregator(replayTimeout), "telemetry");
+        t.addSink("partials", PARTIALS_TOPIC, new StringSerializer(), new ByteArraySerializer(), "partial");
+        t.addSource("partials-in", new StringDeserializer(), new ByteArrayDeserializer(), PARTIALS_TOPIC);
+        t.addProcessor("merge", () -> new MergeAggregator(snapshotInterval), "partials-in");
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MERGED), Serdes.Bytes(), Serdes.ByteArray())
+                .withCachingDisabled(), "merge");
+        t.addSink("snapshots", SNAPSHOT_TOPIC, new StringSerializer(), new ByteArraySerializer(), "merge");
         t.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SNAPSHOTS), Serdes.String(), Serdes.ByteArray())
                         .withLoggingDisabled(), "snapshot-source", new StringDeserializer(), new ByteArrayDeserializer(), SNAPSHOT_TOPIC,
                 "snapshot-loader", SnapshotLoader::new);

@@ -2,9 +2,17 @@ package com.livecommerce.session.kpi;
 
 import com.livecommerce.plumbing.jobs.ClusterJobs;
 import com.livecommerce.plumbing.time.UtcClock;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.livecommerce.session.session.LiveSession;
 import com.livecommerce.session.session.SessionService;
+import com.livecommerce.session.telemetry.SubKeys;
+import com.livecommerce.session.telemetry.TelemetryChunk;
+import com.livecommerce.session.telemetry.TelemetryEvent;
 import com.livecommerce.session.telemetry.TelemetryProducer;
 import com.livecommerce.session.telemetry.TelemetryTopics;
+import com.livecommerce.session.telemetry.TelemetryType;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
@@ -13,10 +21,8 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -26,8 +32,8 @@ import org.jboss.logging.Logger;
 /**
  * Closes ended sessions once no late telemetry can arrive any more: after {@code endedAt + allowed lateness +
  * session.close.grace} (the grace covers a batch that was accepted just before the lateness ran out and is
- * still being produced) a SESSION_CLOSE marker goes into the session's partition of session-telemetry, behind
- * every accepted event; when the aggregation's snapshot says closed, the final KPIs are stored and SessionEnded
+ * still being produced) a SESSION_CLOSE marker goes to each of the session's sub-keys in session-telemetry, behind
+ * every accepted event of that sub-key; when the merged snapshot says closed (every sub-key closed), the final KPIs are stored and SessionEnded
  * is published through the outbox, once per session. Runs every {@code session.close.every} (UTC), once per
  * period across replicas (ClusterJobs); a marker without an answer is sent again after a minute.
  */
@@ -36,10 +42,10 @@ public class SessionCloser {
 
     private static final Logger LOG = Logger.getLogger(SessionCloser.class);
 
-    static final String DUE = "select id, ended_at from live_session where status = 'ENDED' and finalized_at is null"
-            + " and close_requested_at is null and ended_at < $1 order by ended_at limit 100";
-    static final String WAITING = "select id, ended_at, close_requested_at from live_session where close_requested_at is not null"
-            + " and finalized_at is null order by close_requested_at limit 100";
+    static final String DUE = "select id, started_at, ended_at, planned_minutes, telemetry_sub_keys from live_session"
+            + " where status = 'ENDED' and finalized_at is null and close_requested_at is null and ended_at < $1 order by ended_at limit 100";
+    static final String WAITING = "select id, started_at, ended_at, planned_minutes, telemetry_sub_keys, close_requested_at"
+            + " from live_session where close_requested_at is not null and finalized_at is null order by close_requested_at limit 100";
 
     @Inject
     Pool pool;
@@ -61,6 +67,12 @@ public class SessionCloser {
 
     @Inject
     KpiStreams streams;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private static final RecordHeaders CHUNK_HEADERS = new RecordHeaders(
+            new RecordHeader[] {new RecordHeader(TelemetryChunk.FORMAT_HEADER, TelemetryChunk.FORMAT_2)});
 
     @ConfigProperty(name = "session.telemetry.allowed-lateness", defaultValue = "PT5M")
     Duration allowedLateness;
@@ -89,7 +101,7 @@ public class SessionCloser {
         OffsetDateTime due = now.minus(allowedLateness).minus(grace);
         Uni<Void> markers = pool.preparedQuery(DUE).execute(Tuple.of(due)).chain(rows -> each(rows, row -> {
             UUID id = row.getUUID("id");
-            return sendMarker(id, row.getOffsetDateTime("ended_at")).emitOn(onContext).chain(() -> sessions.closeRequested(id));
+            return sendMarkers(row).emitOn(onContext).chain(() -> sessions.closeRequested(id));
         }));
         Uni<Void> finals = pool.preparedQuery(WAITING).execute().chain(rows -> each(rows, row -> {
             UUID id = row.getUUID("id");
@@ -101,7 +113,7 @@ public class SessionCloser {
             }
             if (snapshot.isPresent() && snapshot.get().closed()) {
                 return kpis.session(id).chain(s -> kpis.baseline(s.merchantId, s.id, s.startedAt)).emitOn(onContext)
-                        .chain(baseline -> sessions.finalizeSession(id, snapshot.get(), baseline, kpis.bestsellerThreshold()))
+                        .chain(baseline -> sessions.finalizeSession(id, s -> summary(s, snapshot.get(), baseline)))
                         .invoke(done -> {
                             if (done) {
                                 LOG.infof("session %s closed: final KPIs stored, SessionEnded published", id);
@@ -110,8 +122,7 @@ public class SessionCloser {
                         .replaceWithVoid();
             }
             OffsetDateTime requested = row.getOffsetDateTime("close_requested_at");
-            return requested.isBefore(now.minusMinutes(1)) ? sendMarker(id, row.getOffsetDateTime("ended_at")).emitOn(onContext)
-                    : Uni.createFrom().voidItem();
+            return requested.isBefore(now.minusMinutes(1)) ? sendMarkers(row).emitOn(onContext) : Uni.createFrom().voidItem();
         }));
         return markers.chain(() -> finals);
     }
@@ -124,10 +135,34 @@ public class SessionCloser {
         return all;
     }
 
-    private Uni<Void> sendMarker(UUID id, OffsetDateTime endedAt) {
-        String marker = "{\"type\":\"SESSION_CLOSE\",\"eventId\":\"close-" + id + "\",\"time\":\""
-                + endedAt.withOffsetSameInstant(ZoneOffset.UTC).toInstant() + "\"}";
-        return Uni.createFrom().completionStage(() -> producer.send(new ProducerRecord<>(TelemetryTopics.TELEMETRY,
-                id.toString().getBytes(StandardCharsets.UTF_8), marker.getBytes(StandardCharsets.UTF_8))));
+    /** The final KPIs of the locked, ended session from the stream's closed snapshot, and SessionEnded's data. */
+    private SessionService.FinalSummary summary(LiveSession s, KpiSnapshot snapshot, java.math.BigDecimal baseline) {
+        SessionKpis k = KpiCalculator.compute(KpiService.facts(s), snapshot, baseline, clock.instant(), kpis.bestsellerThreshold());
+        try {
+            return new SessionService.FinalSummary(k.gmv(), mapper.writeValueAsString(k), SessionEndedData.of(s, k));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A SESSION_CLOSE marker to every sub-key of the session, each behind the sub-key's accepted events (same partition). */
+    private Uni<Void> sendMarkers(Row row) {
+        UUID id = row.getUUID("id");
+        int subKeys = row.getInteger("telemetry_sub_keys");
+        OffsetDateTime started = row.getOffsetDateTime("started_at");
+        long endedMs = row.getOffsetDateTime("ended_at").toInstant().toEpochMilli();
+        return Uni.createFrom().completionStage(() -> {
+            int partitions = producer.partitions();
+            java.util.concurrent.CompletableFuture<?>[] sends = new java.util.concurrent.CompletableFuture<?>[subKeys];
+            for (int k = 0; k < subKeys; k++) {
+                TelemetryChunk.Writer marker = new TelemetryChunk.Writer(id, k, subKeys,
+                        started == null ? 0 : started.toInstant().toEpochMilli(), row.getInteger("planned_minutes"));
+                marker.add(new TelemetryEvent(TelemetryType.SESSION_CLOSE, "close-" + id + "/" + k, endedMs, null, null, null, false,
+                        null, 0, null));
+                sends[k] = producer.send(new ProducerRecord<>(TelemetryTopics.TELEMETRY, SubKeys.partition(id, k, partitions),
+                        SubKeys.key(id, k), marker.toBytes(), CHUNK_HEADERS));
+            }
+            return java.util.concurrent.CompletableFuture.allOf(sends);
+        }).replaceWithVoid();
     }
 }

@@ -40,6 +40,10 @@ public class LiveSession extends PanacheEntityBase {
     @Column(name = "planned_minutes")
     public int plannedMinutes;
 
+    /** Sub-keys of its telemetry (telemetry/SubKeys), fixed when it is scheduled. */
+    @Column(name = "telemetry_sub_keys")
+    public int telemetrySubKeys = 1;
+
     @Column(name = "gmv_target")
     public BigDecimal gmvTarget;
 

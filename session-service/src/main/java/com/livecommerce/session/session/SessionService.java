@@ -5,13 +5,9 @@ import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.rest.Page;
 import com.livecommerce.plumbing.rest.PageRequest;
 import com.livecommerce.plumbing.time.UtcClock;
-import com.livecommerce.session.kpi.KpiCalculator;
-import com.livecommerce.session.kpi.KpiService;
-import com.livecommerce.session.kpi.KpiSnapshot;
-import com.livecommerce.session.kpi.SessionKpis;
 import com.livecommerce.session.telemetry.TelemetryTopics;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
+import java.util.function.Function;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -26,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The one writer of sessions: every change takes the session's row lock, moves its version and writes
@@ -47,8 +44,11 @@ public class SessionService {
     @Inject
     UtcClock clock;
 
-    @Inject
-    ObjectMapper mapper;
+    @ConfigProperty(name = "session.telemetry.default-sub-keys", defaultValue = "1")
+    int defaultSubKeys;
+
+    @ConfigProperty(name = "session.telemetry.max-sub-keys", defaultValue = "6")
+    int maxSubKeys;
 
     /** A session and whether this call created it (false: the reservation existed). */
     public record Reserved(ReservationView reservation, boolean created) {
@@ -59,8 +59,14 @@ public class SessionService {
         if (request.operatorId() != null && request.providerId() == null) {
             return Uni.createFrom().failure(ProblemException.invalidField("operatorId", "an operator needs its providerId"));
         }
+        int subKeys = request.telemetrySubKeys() == null ? defaultSubKeys : request.telemetrySubKeys();
+        if (subKeys > maxSubKeys) {
+            return Uni.createFrom().failure(ProblemException.invalidField("telemetrySubKeys",
+                    "at most " + maxSubKeys + " (session.telemetry.max-sub-keys, the partitions of session-telemetry)"));
+        }
         LiveSession s = new LiveSession();
         s.id = UUID.randomUUID();
+        s.telemetrySubKeys = subKeys;
         s.merchantId = request.merchantId();
         s.providerId = request.providerId();
         s.operatorId = request.operatorId();
@@ -206,27 +212,28 @@ public class SessionService {
         });
     }
 
+    /** What closing a session stores with it and publishes: its final GMV, its final KPIs (JSON) and SessionEnded's data. */
+    public record FinalSummary(BigDecimal gmv, String kpisJson, Object sessionEnded) {
+    }
+
     /**
-     * The stream closed the session: its final KPIs are stored with it and SessionEnded (the final summary) goes
-     * to the outbox, in one transaction, once per session (true when this call did it).
+     * The stream closed the session: its final KPIs are stored with it and SessionEnded (the final summary) goes to the
+     * outbox, in one transaction, once per session (true when this call did it). {@code summary} computes them from the
+     * locked, ended session (the KPI package knows how; this one only keeps and publishes them).
      */
     @WithTransaction
-    public Uni<Boolean> finalizeSession(UUID id, KpiSnapshot snapshot, BigDecimal baseline, BigDecimal bestsellerThreshold) {
+    public Uni<Boolean> finalizeSession(UUID id, Function<LiveSession, FinalSummary> summary) {
         return lock(id).chain(s -> {
             if (s.finalizedAt != null || s.status != SessionStatus.ENDED) {
                 return Uni.createFrom().item(false);
             }
-            SessionKpis kpis = KpiCalculator.compute(KpiService.facts(s), snapshot, baseline, clock.instant(), bestsellerThreshold);
+            FinalSummary f = summary.apply(s);
             s.finalizedAt = clock.now().truncatedTo(ChronoUnit.MILLIS);
-            s.finalGmv = kpis.gmv();
-            try {
-                s.finalKpis = mapper.writeValueAsString(kpis);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                return Uni.createFrom().failure(e);
-            }
+            s.finalGmv = f.gmv();
+            s.finalKpis = f.kpisJson();
             s.touch(clock.now());
             return sessions.flush()
-                    .chain(() -> outbox.publish(SessionEvents.TOPIC, SessionEvents.SESSION_ENDED, s.id.toString(), SessionEndedData.of(s, kpis)))
+                    .chain(() -> outbox.publish(SessionEvents.TOPIC, SessionEvents.SESSION_ENDED, s.id.toString(), f.sessionEnded()))
                     .replaceWith(true);
         });
     }

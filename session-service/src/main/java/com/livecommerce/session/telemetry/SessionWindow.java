@@ -4,11 +4,11 @@ import com.livecommerce.session.session.SessionStatus;
 import java.time.Instant;
 import java.util.UUID;
 
-/** What the telemetry rules need to know of a session: its status and airtime. */
-public record SessionWindow(UUID id, SessionStatus status, Instant startedAt, Instant endedAt, int plannedMinutes) {
+/** What the telemetry path needs to know of a session: its status, airtime and sub-keys. */
+public record SessionWindow(UUID id, SessionStatus status, Instant startedAt, Instant endedAt, int plannedMinutes, int subKeys) {
 
-    /** The record header that tells the aggregation the session's airtime plan: {@code <startedAt epoch ms>/<planned minutes>}. */
-    public String header() {
-        return startedAt == null ? null : startedAt.toEpochMilli() + "/" + plannedMinutes;
+    /** The start in epoch milliseconds, 0 before it started. */
+    public long startedAtMs() {
+        return startedAt == null ? 0 : startedAt.toEpochMilli();
     }
 }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,21 +31,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The telemetry hot path, outside entity mapping, Bean Validation and database transactions: the body
- * is read as a stream, line by line; each line is parsed with Jackson's streaming parser and checked
- * against the session's airtime ({@link TelemetryRules}); each accepted line goes to
- * {@code session-telemetry} as it is, keyed by the session id, through the idempotent producer. The
- * batch is answered only once the broker acknowledged every accepted line; if any send fails (the
- * broker is down) the whole batch is refused ({@link BrokerUnavailable}) and the writer sends it again:
- * the aggregation counts each eventId once, so what did reach the topic is not counted twice.
+ * is read as a stream, line by line; each line is parsed once, with Jackson's streaming parser and a fixed-layout
+ * ISO-8601 reader ({@link TelemetryParser}), and checked against the session's airtime ({@link TelemetryRules}). The
+ * accepted events go to {@code session-telemetry} in chunks ({@link TelemetryChunk}, format 2: one record per sub-key
+ * ({@link SubKeys}) and per {@code session.telemetry.chunk-events} events or {@code chunk-bytes} bytes, in line order),
+ * through the idempotent producer. The batch is answered only once the broker acknowledged every chunk; if any send fails
+ * (the broker is down) the whole batch is refused ({@link BrokerUnavailable}) and the writer sends it again: the
+ * aggregation counts each eventId once, so what did reach the topic is not counted twice.
  */
 @ApplicationScoped
 public class TelemetryIngest {
 
     /** How many rejected lines an answer lists (all are counted). */
     public static final int MAX_LISTED = 1000;
-    static final String WINDOW_HEADER = "session-window";
 
-    private static final String SESSION = "select status, started_at, ended_at, planned_minutes from live_session where id = $1";
+    private static final String SESSION = "select status, started_at, ended_at, planned_minutes, telemetry_sub_keys from live_session"
+            + " where id = $1";
 
     @Inject
     Pool pool;
@@ -69,13 +69,24 @@ public class TelemetryIngest {
     @ConfigProperty(name = "session.telemetry.clock-skew", defaultValue = "PT30S")
     Duration clockSkew;
 
+    @ConfigProperty(name = "session.telemetry.airtime-skew", defaultValue = "PT5S")
+    Duration airtimeSkew;
+
     @ConfigProperty(name = "session.telemetry.ack-timeout", defaultValue = "PT10S")
     Duration ackTimeout;
+
+    @ConfigProperty(name = "session.telemetry.chunk-events", defaultValue = "2048")
+    int chunkEvents;
+
+    @ConfigProperty(name = "session.telemetry.chunk-bytes", defaultValue = "262144")
+    int chunkBytes;
 
     private TelemetryParser parser;
     private TelemetryRules rules;
     private Counter accepted;
     private Counter rejected;
+    private Counter chunks;
+    private RecordHeaders chunkHeaders;
 
     /** The broker did not take the batch: answer 503, nothing of it is accepted. */
     public static final class BrokerUnavailable extends RuntimeException {
@@ -87,16 +98,20 @@ public class TelemetryIngest {
     @PostConstruct
     void init() {
         parser = new TelemetryParser(mapper.getFactory());
-        rules = new TelemetryRules(allowedLateness, clockSkew);
+        rules = new TelemetryRules(allowedLateness, clockSkew, airtimeSkew);
         accepted = registry.counter("telemetry.events", "outcome", "accepted");
         rejected = registry.counter("telemetry.events", "outcome", "rejected");
+        chunks = registry.counter("telemetry.chunks");
+        chunkHeaders = new RecordHeaders();
+        chunkHeaders.add(new RecordHeader(TelemetryChunk.FORMAT_HEADER, TelemetryChunk.FORMAT_2));
+        chunkHeaders.setReadOnly();
     }
 
     public TelemetryRules rules() {
         return rules;
     }
 
-    /** The session's status and airtime, or a 404 problem; a cancelled session takes no telemetry (409). Blocking. */
+    /** The session's status, airtime and sub-keys, or a 404 problem; a cancelled session takes no telemetry (409). Blocking. */
     public SessionWindow window(UUID id) {
         var rows = pool.preparedQuery(SESSION).execute(Tuple.of(id)).await().atMost(Duration.ofSeconds(10));
         if (rows.size() == 0) {
@@ -110,27 +125,28 @@ public class TelemetryIngest {
         var started = r.getOffsetDateTime("started_at");
         var ended = r.getOffsetDateTime("ended_at");
         return new SessionWindow(id, status, started == null ? null : started.toInstant(), ended == null ? null : ended.toInstant(),
-                r.getInteger("planned_minutes"));
+                r.getInteger("planned_minutes"), r.getInteger("telemetry_sub_keys"));
     }
 
     /** Reads, checks and produces a batch; blocking (a worker thread). */
     public TelemetryResult ingest(UUID id, InputStream body) throws IOException {
         SessionWindow session = window(id);
         Instant now = clock.instant();
-        byte[] key = id.toString().getBytes(StandardCharsets.UTF_8);
-        String window = session.header();
-        RecordHeaders headers = new RecordHeaders();
-        if (window != null) {
-            headers.add(new RecordHeader(WINDOW_HEADER, window.getBytes(StandardCharsets.UTF_8)));
+        int partitions;
+        try {
+            partitions = producer.partitions();
+        } catch (RuntimeException e) {
+            throw new BrokerUnavailable("the broker's metadata is unknown: " + e.getMessage(), e);
         }
-        headers.setReadOnly();
+        TelemetryChunk.Writer[] writers = new TelemetryChunk.Writer[session.subKeys()];
         Acks acks = new Acks();
         List<TelemetryResult.RejectedLine> listed = new ArrayList<>();
         long[] counts = new long[2]; // accepted, rejected
         new LineReader(body).forEach((line, buffer, offset, length) -> {
             String reason;
+            TelemetryEvent event = null;
             try {
-                TelemetryEvent event = parser.parse(buffer, offset, length, id);
+                event = parser.parse(buffer, offset, length, id);
                 reason = rules.check(session, event, now);
             } catch (TelemetryParser.Rejected e) {
                 reason = e.getMessage();
@@ -142,22 +158,41 @@ public class TelemetryIngest {
                 }
                 return;
             }
+            counts[0]++;
             if (acks.failure.get() != null) {
                 return; // the batch is lost already: stop sending, answer 503 below
             }
-            counts[0]++;
-            acks.sent();
-            try {
-                producer.send(new ProducerRecord<>(TelemetryTopics.TELEMETRY, null, key,
-                        Arrays.copyOfRange(buffer, offset, offset + length), headers)).whenComplete(acks::done);
-            } catch (RuntimeException e) {
-                acks.done(null, e);
+            int k = SubKeys.of(event, writers.length);
+            TelemetryChunk.Writer w = writers[k];
+            if (w == null) {
+                w = writers[k] = new TelemetryChunk.Writer(id, k, writers.length, session.startedAtMs(), session.plannedMinutes());
+            }
+            w.add(event.at(rules.countedTime(session, event)));
+            if (w.count() >= chunkEvents || w.size() >= chunkBytes) {
+                send(id, k, partitions, w, acks);
             }
         });
+        for (int k = 0; k < writers.length; k++) {
+            if (writers[k] != null && writers[k].count() > 0 && acks.failure.get() == null) {
+                send(id, k, partitions, writers[k], acks);
+            }
+        }
         acks.await(ackTimeout);
         accepted.increment(counts[0]);
         rejected.increment(counts[1]);
         return new TelemetryResult(counts[0], counts[1], listed);
+    }
+
+    private void send(UUID session, int k, int partitions, TelemetryChunk.Writer w, Acks acks) {
+        acks.sent();
+        chunks.increment();
+        try {
+            producer.send(new ProducerRecord<>(TelemetryTopics.TELEMETRY, SubKeys.partition(session, k, partitions),
+                    SubKeys.key(session, k), w.toBytes(), chunkHeaders)).whenComplete(acks::done);
+        } catch (RuntimeException e) {
+            acks.done(null, e);
+        }
+        w.clear();
     }
 
     /** Counts the sends of a batch and their acknowledgements; remembers the first failure. */

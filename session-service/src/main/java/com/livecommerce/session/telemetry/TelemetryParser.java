@@ -5,15 +5,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
  * Reads one telemetry line with Jackson's streaming parser (no data binding, no Bean Validation): a
  * JSON object with {@code type}, {@code eventId}, {@code time} and the fields of its type. A line
- * that is not one is a {@link Rejected} with the reason; unknown fields are skipped. Used by the
- * ingestion (to accept or reject a line) and by the aggregation (to read an accepted one).
+ * that is not one is a {@link Rejected} with the reason; unknown fields are skipped. The ingestion parses
+ * each line once, here; the aggregation reads the parsed events from the chunks the ingestion writes
+ * ({@link TelemetryChunk}), and this parser only for format-1 records (a JSON line: reservations through the outbox).
  */
 public final class TelemetryParser {
 
@@ -101,7 +101,7 @@ public final class TelemetryParser {
         }
         long millis;
         try {
-            millis = OffsetDateTime.parse(time).toInstant().toEpochMilli();
+            millis = IsoInstant.epochMilli(time);
         } catch (DateTimeParseException e) {
             throw new Rejected("time '" + time + "' is not an ISO-8601 date-time with offset");
         }

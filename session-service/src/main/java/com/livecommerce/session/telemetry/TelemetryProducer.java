@@ -32,6 +32,7 @@ public class TelemetryProducer {
     Config config;
 
     private volatile Producer<byte[], byte[]> producer;
+    private volatile int partitions;
 
     Map<String, Object> settings() {
         Map<String, Object> p = new HashMap<>();
@@ -65,6 +66,16 @@ public class TelemetryProducer {
             }
         }
         return producer;
+    }
+
+    /** The partitions of {@code session-telemetry} (from the producer's metadata; blocks up to max.block.ms while unknown). */
+    public int partitions() {
+        int n = partitions;
+        if (n == 0) {
+            n = producer().partitionsFor(TelemetryTopics.TELEMETRY).size();
+            partitions = n;
+        }
+        return n;
     }
 
     /** Sends one record; the future completes when the broker acknowledged it (or fails). Throws when the send cannot even start. */

@@ -32,13 +32,19 @@ final class FixtureRun {
 
     /** Schedules a session for the fixture (admin), at the fixture's start. */
     static UUID schedule(SessionAFixture f, UUID merchant) {
+        return schedule(f, merchant, 1);
+    }
+
+    /** The same, its telemetry spread over {@code subKeys} sub-keys. */
+    static UUID schedule(SessionAFixture f, UUID merchant, int subKeys) {
         Fixtures.now(f.start);
-        return Fixtures.session(Fixtures.body(merchant, null, null, f.plannedMinutes, "200000.00", "12000.00", "4000.00"));
+        String body = Fixtures.body(merchant, null, null, f.plannedMinutes, "200000.00", "12000.00", "4000.00");
+        return Fixtures.session(body.substring(0, body.lastIndexOf('}')) + ", \"telemetrySubKeys\": " + subKeys + "}");
     }
 
     /**
      * Starts the session, sends every line in batches (out of order) with {@code afterBatch} called after each,
-     * sends two batches again (duplicates), ends it, sends the last lines late (3 minutes after the end: accepted)
+     * sends two batches again, one line again alone and two lines of earlier batches inside another one (duplicates), ends it, sends the last lines late (3 minutes after the end: accepted)
      * and one more too late, then waits for the final KPIs. Returns them.
      */
     static JsonNode play(SessionAFixture f, UUID session, int batchSize, IntConsumer afterBatch) {
@@ -58,6 +64,9 @@ final class FixtureRun {
         }
         Telemetry.send(session, batches.get(0)).statusCode(202);                     // a writer retrying: duplicates
         Telemetry.send(session, batches.get(batches.size() - 1)).statusCode(202);
+        Telemetry.send(session, List.of(batches.get(0).get(1))).statusCode(202);    // one line again, alone
+        Telemetry.send(session, List.of(batches.get(1).get(0), batches.get(batches.size() - 1).get(0))) // inside another batch
+                .statusCode(202).body("accepted", equalTo(2));
         Fixtures.end(session);
         Fixtures.now(f.end.plusSeconds(180));
         Telemetry.send(session, late).statusCode(202).body("accepted", equalTo(late.size()));
@@ -140,7 +149,7 @@ final class FixtureRun {
     static long duplicatesOf(SessionAFixture f, int batchSize) {
         int onTime = f.lines.size() - 300;
         int lastBatch = onTime % batchSize == 0 ? batchSize : onTime % batchSize;
-        return Math.min(batchSize, onTime) + lastBatch + 1; // two batches again, and o-0 paid twice
+        return Math.min(batchSize, onTime) + lastBatch + 3 + 1; // two batches again, three lines again, and o-0 paid twice
     }
 
     static Comparator<String> unused() {

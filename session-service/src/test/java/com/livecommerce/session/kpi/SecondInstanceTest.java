@@ -44,7 +44,7 @@ class SecondInstanceTest {
 
     @Test
     void aSecondInstanceJoinsAndLeavesAndTheKpisStayExact() {
-        KafkaStreams second = new KafkaStreams(KpiTopology.build(streams.snapshotInterval(), streams.dedupRetention()),
+        KafkaStreams second = new KafkaStreams(KpiTopology.build(streams.snapshotInterval(), streams.replayTimeout()),
                 streams.properties("target/kafka-streams/second-" + UUID.randomUUID()));
         try {
             second.start();

@@ -63,7 +63,7 @@ class TelemetryIngestionTest {
                 "{\"type\":\"ORDER_REFUNDED\",\"eventId\":\"g-10\",\"time\":\"" + t + "\",\"amount\":1}",  // 10 no orderId
                 "[1,2]",                                                                                 // 11 not an object
                 "{\"type\":\"VIEWER_LEAVE\",\"eventId\":\"g-12\",\"time\":\"yesterday\",\"viewerId\":\"v\"}", // 12 bad time
-                Telemetry.enter("g-13", START.minusSeconds(1), "v-2"),                                 // 13 before the start
+                Telemetry.enter("g-13", START.minusSeconds(6), "v-2"),                                 // 13 before the start (beyond the 5 s skew)
                 Telemetry.enter("g-14", Instant.parse("2021-11-25T13:00:00Z"), "v-2"),                 // 14 in the future
                 "{\"type\":\"SESSION_CLOSE\",\"eventId\":\"g-15\",\"time\":\"" + t + "\"}",              // 15 not a writer's type
                 Telemetry.spend("g-16", t, "FAN_BOOST", "2500.50"),                                    // 16 ok
@@ -88,14 +88,76 @@ class TelemetryIngestionTest {
                 .body("rejectedLines[11].reason", containsString("SESSION_CLOSE"))
                 .body("rejectedLines[12].reason", containsString("not a number"))
                 .body("rejectedLines[13].reason", containsString("more than one JSON value"));
-        try (TopicProbe probe = TopicProbe.from(bootstrap, "session-telemetry")) {
-            List<ConsumerRecord<String, String>> records = probe.await(r -> id.toString().equals(r.key()), 4, Duration.ofSeconds(30));
-            assertEquals(List.of(lines.get(0), lines.get(6), lines.get(15), lines.get(18)), records.stream().map(ConsumerRecord::value).toList());
-            assertEquals(START.toEpochMilli() + "/240", TopicProbe.header(records.get(0), "session-window"));
-            var schema = EventSchemas.fromFile(Path.of("src/main/resources/events/session-telemetry/TelemetryEvent.schema.json"));
-            for (var r : records) {
-                assertEquals(List.of(), EventSchemas.violations(schema, r.value()));
+        // one chunk (format 2) with the four accepted lines, parsed, in line order; each valid against the line schema
+        List<TelemetryEvent> events = chunkedEvents(id, 1);
+        var parser = new TelemetryParser(new com.fasterxml.jackson.core.JsonFactory());
+        List<TelemetryEvent> expected = new ArrayList<>();
+        var schema = EventSchemas.fromFile(Path.of("src/main/resources/events/session-telemetry/TelemetryEvent.schema.json"));
+        for (int line : new int[] {0, 6, 15, 18}) {
+            byte[] bytes = lines.get(line).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            expected.add(parse(parser, bytes));
+            assertEquals(List.of(), EventSchemas.violations(schema, lines.get(line)));
+        }
+        assertEquals(expected, events);
+    }
+
+    /** The events of the session's chunks in session-telemetry, as the aggregation reads them, checking each record's format. */
+    List<TelemetryEvent> chunkedEvents(UUID id, int records) {
+        try (TopicProbe probe = TopicProbe.binary(bootstrap, "session-telemetry")) {
+            List<ConsumerRecord<String, String>> found = probe.await(r -> r.key() != null && r.key().startsWith(id.toString()), records,
+                    Duration.ofSeconds(30));
+            List<TelemetryEvent> events = new ArrayList<>();
+            for (var r : found) {
+                assertEquals("2", TopicProbe.header(r, TelemetryChunk.FORMAT_HEADER));
+                TelemetryChunk.Reader reader = new TelemetryChunk.Reader(r.value().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                assertEquals(id, reader.session);
+                assertEquals(START.toEpochMilli(), reader.startedAtMs);
+                assertEquals(240, reader.plannedMinutes);
+                while (reader.next()) {
+                    events.add(reader.event());
+                }
             }
+            return events;
+        }
+    }
+
+    static TelemetryEvent parse(TelemetryParser parser, byte[] line) {
+        try {
+            return parser.parse(line, 0, line.length, null);
+        } catch (TelemetryParser.Rejected e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void feedersClocksMaySkewByAFewSecondsAtTheEdgesOfTheAirtime() {
+        // a feeder stamping whole seconds: 11:00:00Z is 0.4 s before a start at 11:00:00.400Z; counted at the start
+        Instant start = START.plusMillis(400);
+        Fixtures.now(start);
+        UUID id = Fixtures.session(UUID.randomUUID(), null, null);
+        Fixtures.start(id);
+        Fixtures.now(start.plusSeconds(600));
+        Telemetry.send(id, List.of(Telemetry.enter("k-1", START, "v-1"), Telemetry.enter("k-2", start.minusSeconds(5), "v-2"),
+                        Telemetry.enter("k-3", start.minusSeconds(6), "v-3")))
+                .statusCode(202).body("accepted", equalTo(2)).body("rejectedLines[0].line", equalTo(3))
+                .body("rejectedLines[0].reason", containsString("before the session started at 2021-11-25T11:00:00.400Z (by more than"
+                        + " the allowed clock skew of PT5S)"));
+        Fixtures.end(id);
+        Instant end = start.plusSeconds(600);
+        Telemetry.send(id, List.of(Telemetry.leave("k-4", end.plusSeconds(3), "v-1"), Telemetry.leave("k-5", end.plusSeconds(6), "v-2")))
+                .statusCode(202).body("accepted", equalTo(1)).body("rejectedLines[0].line", equalTo(2))
+                .body("rejectedLines[0].reason", containsString("after the session ended"));
+        // counted at the edges: v-1 and v-2 entered at the start, v-1 left at the end
+        try (TopicProbe probe = TopicProbe.binary(bootstrap, "session-telemetry")) {
+            List<ConsumerRecord<String, String>> found = probe.await(r -> id.toString().equals(r.key()), 2, Duration.ofSeconds(30));
+            List<Long> times = new ArrayList<>();
+            for (var r : found) {
+                TelemetryChunk.Reader reader = new TelemetryChunk.Reader(r.value().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                while (reader.next()) {
+                    times.add(reader.timeMs);
+                }
+            }
+            assertEquals(List.of(start.toEpochMilli(), start.toEpochMilli(), end.toEpochMilli()), times);
         }
     }
 
@@ -115,7 +177,7 @@ class TelemetryIngestionTest {
         Fixtures.end(id);
         Fixtures.now(end.plusSeconds(299));
         Telemetry.send(id, List.of(Telemetry.leave("l-1", end.minusSeconds(5), "v-1"), Telemetry.enter("l-2", START.plusSeconds(1), "v-2"),
-                        Telemetry.enter("l-3", end.plusSeconds(1), "v-3")))
+                        Telemetry.enter("l-3", end.plusSeconds(6), "v-3")))
                 .statusCode(202).body("accepted", equalTo(2)).body("rejectedLines", hasSize(1))
                 .body("rejectedLines[0].line", equalTo(3)).body("rejectedLines[0].reason", containsString("after the session ended"));
         Fixtures.now(end.plusSeconds(301));

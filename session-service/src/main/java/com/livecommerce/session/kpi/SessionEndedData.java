@@ -1,6 +1,6 @@
-package com.livecommerce.session.session;
+package com.livecommerce.session.kpi;
 
-import com.livecommerce.session.kpi.SessionKpis;
+import com.livecommerce.session.session.LiveSession;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

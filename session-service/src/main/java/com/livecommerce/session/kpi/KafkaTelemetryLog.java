@@ -1,0 +1,76 @@
+package com.livecommerce.session.kpi;
+
+import com.livecommerce.session.telemetry.TelemetryChunk;
+import com.livecommerce.session.telemetry.TelemetryTopics;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a range of one partition of {@code session-telemetry} for {@link PartialStage} (catching up, rebuilding), with a
+ * consumer of its own: no group, read_committed, large fetches. Gives up after {@code timeout} (the broker is gone): the
+ * stream thread fails, is replaced, and the task tries again.
+ */
+final class KafkaTelemetryLog implements PartialStage.Log {
+
+    private static final Logger LOG = Logger.getLogger(KafkaTelemetryLog.class);
+    static final String WINDOW_HEADER = "session-window";
+
+    private final Map<String, Object> config;
+    private final TopicPartition partition;
+    private final Duration timeout;
+
+    KafkaTelemetryLog(Object bootstrap, int partition, Duration timeout) {
+        this.partition = new TopicPartition(TelemetryTopics.TELEMETRY, partition);
+        this.timeout = timeout;
+        config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "session-telemetry-replay-" + partition);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 8 << 20);
+        config.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 << 20);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    }
+
+    @Override
+    public void read(long from, long to, PartialStage.Handler handler) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(List.of(partition));
+            long begin = consumer.beginningOffsets(List.of(partition), timeout).get(partition);
+            if (from < begin) {
+                if (from > 0) {
+                    LOG.warnf("%s: records [%d, %d) are past the topic's retention; reading from %d", partition, from, begin, begin);
+                }
+                from = begin;
+            }
+            consumer.seek(partition, from);
+            while (consumer.position(partition, timeout) < to) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + partition + " [" + from + ", " + to + ") within " + timeout);
+                }
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (r.offset() >= to) {
+                        return;
+                    }
+                    handler.record(r.offset(), r.key(), r.value(), value(r.headers().lastHeader(TelemetryChunk.FORMAT_HEADER)),
+                            value(r.headers().lastHeader(WINDOW_HEADER)));
+                }
+            }
+        }
+    }
+
+    private static byte[] value(Header h) {
+        return h == null ? null : h.value();
+    }
+}
