@@ -15,16 +15,22 @@ import java.util.Map;
 /**
  * Parses an AsyncAPI file with the AsyncAPI initiative's own parser ({@code @asyncapi/parser}, run by Node.js), the
  * tool the contract is checked with: it validates the document against the AsyncAPI schema, resolves every
- * {@code $ref} (the data schemas beside it) and runs its rules. The parser is installed once from npm into
- * {@code ~/.cache/livecommerce/asyncapi-parser-<version>}.
+ * {@code $ref} (the data schemas beside it) and runs its rules; Avro payload schemas are read by the initiative's
+ * {@code @asyncapi/avro-schema-parser}. Both are installed once from npm into
+ * {@code ~/.cache/livecommerce/asyncapi-parser-<version>-avro-<version>}.
  */
 public final class AsyncApiDocs {
 
     public static final String PARSER_VERSION = "3.6.6";
+    /** Reads the Avro schemas a document names ({@code schemaFormat: application/vnd.apache.avro...}). */
+    public static final String AVRO_PARSER_VERSION = "3.1.0";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCRIPT = """
             import { Parser, fromFile } from '@asyncapi/parser';
-            const { document, diagnostics } = await fromFile(new Parser(), process.argv[2]).parse();
+            import { AvroSchemaParser } from '@asyncapi/avro-schema-parser';
+            const parser = new Parser();
+            parser.registerSchemaParser(AvroSchemaParser());
+            const { document, diagnostics } = await fromFile(parser, process.argv[2]).parse();
             console.log(JSON.stringify({ parsed: document !== undefined, diagnostics: diagnostics.map(d => ({
               severity: d.severity, code: d.code, message: d.message, path: (d.path || []).join('/') })) }));
             """;
@@ -58,13 +64,15 @@ public final class AsyncApiDocs {
     }
 
     private static synchronized Path install() {
-        Path dir = Path.of(System.getProperty("user.home"), ".cache", "livecommerce", "asyncapi-parser-" + PARSER_VERSION);
+        Path dir = Path.of(System.getProperty("user.home"), ".cache", "livecommerce",
+                "asyncapi-parser-" + PARSER_VERSION + "-avro-" + AVRO_PARSER_VERSION);
         try {
             Files.createDirectories(dir);
             Files.writeString(dir.resolve("parse.mjs"), SCRIPT, StandardCharsets.UTF_8);
-            if (!Files.exists(dir.resolve("node_modules/@asyncapi/parser/package.json"))) {
+            if (!Files.exists(dir.resolve("node_modules/@asyncapi/avro-schema-parser/package.json"))) {
                 Files.writeString(dir.resolve("package.json"), "{\"name\": \"asyncapi-check\", \"private\": true, \"type\": \"module\"}");
-                run(dir, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "@asyncapi/parser@" + PARSER_VERSION), 300);
+                run(dir, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "@asyncapi/parser@" + PARSER_VERSION,
+                        "@asyncapi/avro-schema-parser@" + AVRO_PARSER_VERSION), 300);
             }
             return dir;
         } catch (IOException e) {

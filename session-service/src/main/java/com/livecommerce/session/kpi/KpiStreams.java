@@ -152,6 +152,9 @@ public class KpiStreams {
         p.put(StreamsConfig.consumerPrefix("max.poll.records"), 500); // records are chunks of up to 2,048 events
         p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), 1);
         p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 4 << 20);
+        // a dead instance's partitions move after 10 s (not the default 45 s): the KPIs of its sessions stop for that long
+        p.put(StreamsConfig.consumerPrefix("session.timeout.ms"), 10_000);
+        p.put(StreamsConfig.consumerPrefix("heartbeat.interval.ms"), 3_000);
         // catching a partition up (PartialStage) blocks the thread: give it the replay timeout before the group drops it
         p.put(StreamsConfig.consumerPrefix("max.poll.interval.ms"), (int) Math.max(300_000, replayTimeout.toMillis() + 60_000));
         replicationFactor.ifPresent(rf -> p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) rf));
