@@ -235,4 +235,5 @@ line() {
   [[ $PHASES == *A* || $PHASES == *C* ]] && echo "telemetry: ${best} events/s sustained end to end (raw produce $raw_p_rps records/s, raw consume $raw_c_rps records/s in the same run)"
   [[ $PHASES == *B* ]] && echo "telemetry freshness: p99 $(val rated fresh_ms_p99) ms at $(val rated accepted_eps) events/s"
   [[ $PHASES == *D* ]] && echo "telemetry distinct: $DISTINCT distinct viewers, counted $(val distinct distinct_counted), heap peak $HEAP_PEAK MB, RSS $RSS_PEAK MB"
+  true
 } | tee "$OUT/telemetry-summary.txt"

@@ -40,10 +40,10 @@ final class ChunkAggregation {
         this.store = store;
     }
 
-    /** A key with its hash, for the chunk's own maps. */
-    private record Key(byte[] bytes, int hash) {
+    /** A key with its 64-bit hash (computed once: for the chunk's own maps and for the session's filter). */
+    private record Key(byte[] bytes, long hash) {
         static Key of(byte[] bytes) {
-            return new Key(bytes, (int) SessionFilter.hash(bytes, 0, bytes.length));
+            return new Key(bytes, SessionFilter.hash(bytes, 0, bytes.length));
         }
 
         @Override
@@ -53,7 +53,7 @@ final class ChunkAggregation {
 
         @Override
         public int hashCode() {
-            return hash;
+            return (int) (hash ^ hash >>> 32);
         }
     }
 
@@ -70,9 +70,9 @@ final class ChunkAggregation {
             SessionFilter filter = store.filter(session);
 
             // 1. event ids: repeated in the chunk, or maybe seen before (filter), then asked in one multi-get
-            List<byte[]> eventKeys = new ArrayList<>();
-            List<Boolean> duplicate = new ArrayList<>();
-            Map<Key, Integer> inChunk = new HashMap<>();
+            List<Key> eventKeys = new ArrayList<>(4096);
+            List<Boolean> duplicate = new ArrayList<>(4096);
+            Map<Key, Integer> inChunk = new HashMap<>(8192);
             List<byte[]> lookups = new ArrayList<>();
             List<Integer> lookupIndex = new ArrayList<>();
             boolean close = false;
@@ -82,13 +82,13 @@ final class ChunkAggregation {
                     close = true;
                     break; // nothing after the close marker counts
                 }
-                byte[] k = PartialStore.key(session, PartialStore.EVENT, chunkBytes, r.eventIdOffset, r.eventIdLength);
+                Key k = Key.of(PartialStore.key(session, PartialStore.EVENT, chunkBytes, r.eventIdOffset, r.eventIdLength));
                 int i = eventKeys.size();
                 eventKeys.add(k);
-                boolean repeated = inChunk.putIfAbsent(Key.of(k), i) != null;
+                boolean repeated = inChunk.putIfAbsent(k, i) != null;
                 duplicate.add(repeated);
-                if (!repeated && filter.mightContain(k)) {
-                    lookups.add(k);
+                if (!repeated && filter.mightContain(k.hash())) {
+                    lookups.add(k.bytes());
                     lookupIndex.add(i);
                 }
             }
@@ -102,7 +102,7 @@ final class ChunkAggregation {
             }
 
             // 2. the members the fresh events touch: known in the chunk, certainly new (filter), or asked in one multi-get
-            Map<Key, byte[]> overlay = new HashMap<>();
+            Map<Key, byte[]> overlay = new HashMap<>(8192);
             List<byte[]> memberLookups = new ArrayList<>();
             List<Key> memberLookupKeys = new ArrayList<>();
             Key[] memberKey = new Key[eventKeys.size()];
@@ -123,7 +123,7 @@ final class ChunkAggregation {
                 }
                 for (Key k : new Key[] {memberKey[i], buyerKey[i]}) {
                     if (k != null && !overlay.containsKey(k)) {
-                        if (filter.mightContain(k.bytes)) {
+                        if (filter.mightContain(k.hash())) {
                             overlay.put(k, null); // asked below
                             memberLookups.add(k.bytes);
                             memberLookupKeys.add(k);
@@ -141,7 +141,7 @@ final class ChunkAggregation {
             }
 
             // 3. the events in line order
-            Map<Key, byte[]> dirty = new HashMap<>();
+            Map<Key, byte[]> dirty = new HashMap<>(8192);
             r = new TelemetryChunk.Reader(chunkBytes);
             for (int i = 0; i < eventKeys.size() && r.next(); i++) {
                 if (duplicate.get(i)) {
@@ -150,7 +150,7 @@ final class ChunkAggregation {
                 }
                 d.events++;
                 d.maxEventMs = Math.max(d.maxEventMs, r.timeMs);
-                batch.put(eventKeys.get(i), EMPTY);
+                batch.put(eventKeys.get(i).bytes(), EMPTY);
                 switch (r.type) {
                     case VIEWER_ENTER, VIEWER_LEAVE -> {
                         if (firstTime(memberKey[i], overlay, dirty)) {
@@ -196,11 +196,11 @@ final class ChunkAggregation {
             if (!close) {
                 for (int i = 0; i < eventKeys.size(); i++) {
                     if (!duplicate.get(i)) {
-                        filter.add(eventKeys.get(i));
+                        filter.add(eventKeys.get(i).hash());
                     }
                 }
                 for (Key k : dirty.keySet()) {
-                    filter.add(k.bytes());
+                    filter.add(k.hash());
                 }
             }
             return d;

@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.jboss.logging.Logger;
 
 /**
  * Reads a range of one partition of {@code session-telemetry} for {@link PartialStage} (catching up, rebuilding), with a
@@ -21,7 +20,6 @@ import org.jboss.logging.Logger;
  */
 final class KafkaTelemetryLog implements PartialStage.Log {
 
-    private static final Logger LOG = Logger.getLogger(KafkaTelemetryLog.class);
     static final String WINDOW_HEADER = "session-window";
 
     private final Map<String, Object> config;
@@ -50,7 +48,7 @@ final class KafkaTelemetryLog implements PartialStage.Log {
             long begin = consumer.beginningOffsets(List.of(partition), timeout).get(partition);
             if (from < begin) {
                 if (from > 0) {
-                    LOG.warnf("%s: records [%d, %d) are past the topic's retention; reading from %d", partition, from, begin, begin);
+                    throw new PartialStage.Gap(partition + ": records [" + from + ", " + begin + ") are past the topic's retention");
                 }
                 from = begin;
             }

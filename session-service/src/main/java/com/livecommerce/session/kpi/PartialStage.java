@@ -16,7 +16,8 @@ import org.jboss.logging.Logger;
  * <li>right behind it ({@code o - 1}): the usual case;</li>
  * <li>behind it (a crash lost the writes since the last flush, the partition moved here from another instance, or the
  * database is new): it is caught up by reading {@code [applied + 1, o)} from the partition ({@link Log}) without
- * forwarding anything (those records' deltas went out in transactions that committed);</li>
+ * forwarding anything (those records' deltas went out in transactions that committed); if some of those records are
+ * gone (retention), it is rebuilt from the partition's start instead;</li>
  * <li>ahead of it (the Streams transaction that carried later records' deltas aborted, and Streams went back to the
  * committed offset): it is wiped and rebuilt from the start of the partition.</li>
  * </ul>
@@ -28,9 +29,19 @@ final class PartialStage implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PartialStage.class);
 
-    /** Reads a partition's records with offsets in {@code [from, to)}, in order (from its start if {@code from} is gone). */
+    /**
+     * Reads a partition's records with offsets in {@code [from, to)}, in order; from its start when {@code from} is 0 and the
+     * start is later (retention), and throws {@link Gap} when a later {@code from} is gone.
+     */
     interface Log {
         void read(long from, long to, Handler handler);
+    }
+
+    /** The records from an offset on are gone (retention): a store that stopped there cannot be caught up, only rebuilt. */
+    static final class Gap extends RuntimeException {
+        Gap(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** One record of the partition. */
@@ -65,10 +76,21 @@ final class PartialStage implements AutoCloseable {
             long from = applied + 1;
             long started = System.nanoTime();
             long[] count = {0};
-            log.read(from, offset, (o, k, v, f, w) -> {
-                apply(o, k, v, f, w);
-                count[0]++;
-            });
+            try {
+                log.read(from, offset, (o, k, v, f, w) -> {
+                    apply(o, k, v, f, w);
+                    count[0]++;
+                });
+            } catch (Gap gap) { // a store that stopped long ago (its partition moved away, then back): never apply with a hole
+                LOG.warnf("partial store %s cannot be caught up (%s): rebuilding it from the partition", store, gap.getMessage());
+                store.wipe();
+                rebuilt++;
+                from = 0;
+                log.read(0, offset, (o, k, v, f, w) -> {
+                    apply(o, k, v, f, w);
+                    count[0]++;
+                });
+            }
             caughtUp += count[0];
             if (count[0] > 0) {
                 LOG.infof("partial store caught up: %d records [%d, %d) in %d ms", count[0], from, offset,

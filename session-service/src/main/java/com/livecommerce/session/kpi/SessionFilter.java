@@ -46,7 +46,11 @@ final class SessionFilter {
     }
 
     void add(byte[] key) {
-        long h = hash(key, 0, key.length);
+        add(hash(key, 0, key.length));
+    }
+
+    /** Adds a key by its {@link #hash}. */
+    void add(long h) {
         if (inLast >= capacities.get(capacities.size() - 1)) {
             grow(capacities.get(capacities.size() - 1) * 2);
         }
@@ -55,7 +59,11 @@ final class SessionFilter {
     }
 
     boolean mightContain(byte[] key) {
-        long h = hash(key, 0, key.length);
+        return mightContain(hash(key, 0, key.length));
+    }
+
+    /** Whether a key with this {@link #hash} may have been added. */
+    boolean mightContain(long h) {
         for (int i = generations.size() - 1; i >= 0; i--) {
             if (test(generations.get(i), h)) {
                 return true;
@@ -81,8 +89,13 @@ final class SessionFilter {
         bytes += size;
     }
 
+    /** The first word of the key's block: the high 32 bits of the hash scaled to the number of blocks (no division). */
+    private static int block(long[] bits, long h) {
+        return (int) (((h >>> 32) * (bits.length >>> 3)) >>> 32) << 3;
+    }
+
     private static void set(long[] bits, long h) {
-        int block = (int) Long.remainderUnsigned(h, bits.length >>> 3) << 3;
+        int block = block(bits, h);
         long g = h * 0x9E3779B97F4A7C15L;
         for (int i = 0; i < 6; i++) {
             int bit = (int) (g >>> (i * 9)) & 511;
@@ -91,7 +104,7 @@ final class SessionFilter {
     }
 
     private static boolean test(long[] bits, long h) {
-        int block = (int) Long.remainderUnsigned(h, bits.length >>> 3) << 3;
+        int block = block(bits, h);
         long g = h * 0x9E3779B97F4A7C15L;
         for (int i = 0; i < 6; i++) {
             int bit = (int) (g >>> (i * 9)) & 511;

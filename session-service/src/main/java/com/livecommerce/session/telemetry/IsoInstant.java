@@ -1,5 +1,6 @@
 package com.livecommerce.session.telemetry;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -25,26 +26,34 @@ public final class IsoInstant {
         return OffsetDateTime.parse(text).toInstant().toEpochMilli();
     }
 
-    /** The fast path; {@link Long#MIN_VALUE} when the text is not in one of its layouts (then the JDK decides). */
+    /** The fast path on a String (its chars as Latin-1 bytes: any other char falls out of the layouts). */
     static long fast(String s) {
-        int n = s.length();
-        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) | 0x20) != 't' || s.charAt(13) != ':'
-                || s.charAt(16) != ':') {
+        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+        return fast(b, 0, b.length);
+    }
+
+    /**
+     * The fast path on bytes (US-ASCII); {@link Long#MIN_VALUE} when they are not in one of its layouts (then the JDK
+     * decides, on the text).
+     */
+    static long fast(byte[] s, int off, int n) {
+        if (n < 20 || s[off + 4] != '-' || s[off + 7] != '-' || (s[off + 10] | 0x20) != 't' || s[off + 13] != ':'
+                || s[off + 16] != ':') {
             return Long.MIN_VALUE;
         }
-        int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
-        int hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2);
+        int year = digits(s, off, 4), month = digits(s, off + 5, 2), day = digits(s, off + 8, 2);
+        int hour = digits(s, off + 11, 2), minute = digits(s, off + 14, 2), second = digits(s, off + 17, 2);
         if ((year | month | day | hour | minute | second) < 0 || month < 1 || month > 12 || day < 1
                 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
             return Long.MIN_VALUE;
         }
         int i = 19;
         long millis = 0;
-        if (s.charAt(i) == '.') {
+        if (s[off + i] == '.') {
             int start = ++i;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < n && s[off + i] >= '0' && s[off + i] <= '9') {
                 if (i - start < 3) {
-                    millis = millis * 10 + (s.charAt(i) - '0');
+                    millis = millis * 10 + (s[off + i] - '0');
                 }
                 i++;
             }
@@ -57,14 +66,14 @@ public final class IsoInstant {
             }
         }
         long offsetSeconds;
-        if (i == n - 1 && (s.charAt(i) | 0x20) == 'z') {
+        if (i == n - 1 && (s[off + i] | 0x20) == 'z') {
             offsetSeconds = 0;
-        } else if (i == n - 6 && (s.charAt(i) == '+' || s.charAt(i) == '-') && s.charAt(i + 3) == ':') {
-            int oh = digits(s, i + 1, 2), om = digits(s, i + 4, 2);
+        } else if (i == n - 6 && (s[off + i] == '+' || s[off + i] == '-') && s[off + i + 3] == ':') {
+            int oh = digits(s, off + i + 1, 2), om = digits(s, off + i + 4, 2);
             if ((oh | om) < 0 || oh > 18 || om > 59 || oh == 18 && om > 0) {
                 return Long.MIN_VALUE;
             }
-            offsetSeconds = (oh * 3600L + om * 60L) * (s.charAt(i) == '-' ? -1 : 1);
+            offsetSeconds = (oh * 3600L + om * 60L) * (s[off + i] == '-' ? -1 : 1);
         } else {
             return Long.MIN_VALUE;
         }
@@ -72,10 +81,10 @@ public final class IsoInstant {
         return ((days * 86_400L + hour * 3600L + minute * 60L + second) - offsetSeconds) * 1000L + millis;
     }
 
-    private static int digits(String s, int from, int count) {
+    private static int digits(byte[] s, int from, int count) {
         int v = 0;
         for (int i = from; i < from + count; i++) {
-            char c = s.charAt(i);
+            int c = s[i];
             if (c < '0' || c > '9') {
                 return -1;
             }

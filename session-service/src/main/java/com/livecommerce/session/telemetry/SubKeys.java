@@ -32,6 +32,47 @@ public final class SubKeys {
         return Utils.toPositive(Utils.murmur2(event.viewerId().getBytes(StandardCharsets.UTF_8))) % n;
     }
 
+    /** The sub-key of an event read in place ({@link FastLine}): the same as {@link #of(TelemetryEvent, int)}. */
+    public static int of(FastLine line, int n) {
+        if (n == 1 || line.type != TelemetryType.VIEWER_ENTER && line.type != TelemetryType.VIEWER_LEAVE) {
+            return 0;
+        }
+        return Utils.toPositive(murmur2(line.bytes(), line.viewerOffset, line.viewerLength)) % n;
+    }
+
+    /** Kafka's murmur2 ({@code Utils.murmur2}) on a range of an array, without copying it. */
+    static int murmur2(byte[] data, int offset, int length) {
+        final int seed = 0x9747b28c;
+        final int m = 0x5bd1e995;
+        final int r = 24;
+        int h = seed ^ length;
+        int length4 = length / 4;
+        for (int i = 0; i < length4; i++) {
+            final int i4 = offset + i * 4;
+            int k = (data[i4] & 0xff) + ((data[i4 + 1] & 0xff) << 8) + ((data[i4 + 2] & 0xff) << 16) + ((data[i4 + 3] & 0xff) << 24);
+            k *= m;
+            k ^= k >>> r;
+            k *= m;
+            h *= m;
+            h ^= k;
+        }
+        int tail = offset + (length & ~3);
+        switch (length % 4) {
+            case 3:
+                h ^= (data[tail + 2] & 0xff) << 16;
+            case 2:
+                h ^= (data[tail + 1] & 0xff) << 8;
+            case 1:
+                h ^= data[tail] & 0xff;
+                h *= m;
+            default:
+        }
+        h ^= h >>> 13;
+        h *= m;
+        h ^= h >>> 15;
+        return h;
+    }
+
     /** The Kafka key of sub-key {@code k}. */
     public static byte[] key(UUID session, int k) {
         return (k == 0 ? session.toString() : session + "/" + k).getBytes(StandardCharsets.UTF_8);

@@ -71,6 +71,44 @@ public final class TelemetryChunk {
             count++;
         }
 
+        /** An event read in place ({@link FastLine}), at {@code timeMs} (its own, or the airtime's edge). */
+        public void add(FastLine e, long timeMs) {
+            byte[] src = e.bytes();
+            varint(e.type.ordinal());
+            bytes(src, e.eventIdOffset, e.eventIdLength);
+            varint(timeMs);
+            nullable(src, e.viewerOffset, e.viewerLength);
+            nullable(src, e.orderOffset, e.orderLength);
+            nullable(src, e.buyerOffset, e.buyerLength);
+            nullable(src, e.productOffset, e.productLength);
+            ensure(1);
+            body[pos++] = (byte) (e.newBuyer ? 1 : 0);
+            varint(e.amountFen);
+            if (e.channel == null) {
+                varint(0);
+            } else {
+                varint(1);
+                varint(e.channel.ordinal());
+            }
+            count++;
+        }
+
+        private void nullable(byte[] src, int offset, int length) {
+            if (length < 0) {
+                varint(0);
+            } else {
+                varint(1);
+                bytes(src, offset, length);
+            }
+        }
+
+        private void bytes(byte[] src, int offset, int length) {
+            varint(length);
+            ensure(length);
+            System.arraycopy(src, offset, body, pos, length);
+            pos += length;
+        }
+
         public int count() {
             return count;
         }
@@ -111,10 +149,7 @@ public final class TelemetryChunk {
 
         private void string(String s) {
             byte[] b = s.getBytes(StandardCharsets.UTF_8);
-            varint(b.length);
-            ensure(b.length);
-            System.arraycopy(b, 0, body, pos, b.length);
-            pos += b.length;
+            bytes(b, 0, b.length);
         }
 
         private void varint(long v) {

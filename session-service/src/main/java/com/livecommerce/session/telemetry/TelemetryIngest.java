@@ -31,8 +31,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The telemetry hot path, outside entity mapping, Bean Validation and database transactions: the body
- * is read as a stream, line by line; each line is parsed once, with Jackson's streaming parser and a fixed-layout
- * ISO-8601 reader ({@link TelemetryParser}), and checked against the session's airtime ({@link TelemetryRules}). The
+ * is read as a stream, line by line; each line is parsed once: in place, byte by byte, with a fixed-layout ISO-8601
+ * reader ({@link FastLine}), or, for a line that path does not take (escapes, non-ASCII, an error to explain), with
+ * Jackson's streaming parser ({@link TelemetryParser}); then checked against the session's airtime ({@link TelemetryRules}). The
  * accepted events go to {@code session-telemetry} in chunks ({@link TelemetryChunk}, format 2: one record per sub-key
  * ({@link SubKeys}) and per {@code session.telemetry.chunk-events} events or {@code chunk-bytes} bytes, in line order),
  * through the idempotent producer. The batch is answered only once the broker acknowledged every chunk; if any send fails
@@ -142,14 +143,21 @@ public class TelemetryIngest {
         Acks acks = new Acks();
         List<TelemetryResult.RejectedLine> listed = new ArrayList<>();
         long[] counts = new long[2]; // accepted, rejected
+        FastLine fast = new FastLine();
+        byte[] sessionBytes = id.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         new LineReader(body).forEach((line, buffer, offset, length) -> {
-            String reason;
+            boolean inPlace = fast.read(buffer, offset, length, sessionBytes); // the usual line; else Jackson decides
             TelemetryEvent event = null;
-            try {
-                event = parser.parse(buffer, offset, length, id);
-                reason = rules.check(session, event, now);
-            } catch (TelemetryParser.Rejected e) {
-                reason = e.getMessage();
+            String reason;
+            if (inPlace) {
+                reason = rules.check(session, fast.type, fast.timeMs, now);
+            } else {
+                try {
+                    event = parser.parse(buffer, offset, length, id);
+                    reason = rules.check(session, event, now);
+                } catch (TelemetryParser.Rejected e) {
+                    reason = e.getMessage();
+                }
             }
             if (reason != null) {
                 counts[1]++;
@@ -162,12 +170,13 @@ public class TelemetryIngest {
             if (acks.failure.get() != null) {
                 return; // the batch is lost already: stop sending, answer 503 below
             }
-            int k = SubKeys.of(event, writers.length);
-            TelemetryChunk.Writer w = writers[k];
-            if (w == null) {
-                w = writers[k] = new TelemetryChunk.Writer(id, k, writers.length, session.startedAtMs(), session.plannedMinutes());
+            int k = inPlace ? SubKeys.of(fast, writers.length) : SubKeys.of(event, writers.length);
+            TelemetryChunk.Writer w = writer(writers, k, id, session);
+            if (inPlace) {
+                w.add(fast, rules.countedTime(session, fast.type, fast.timeMs));
+            } else {
+                w.add(event.at(rules.countedTime(session, event)));
             }
-            w.add(event.at(rules.countedTime(session, event)));
             if (w.count() >= chunkEvents || w.size() >= chunkBytes) {
                 send(id, k, partitions, w, acks);
             }
@@ -181,6 +190,14 @@ public class TelemetryIngest {
         accepted.increment(counts[0]);
         rejected.increment(counts[1]);
         return new TelemetryResult(counts[0], counts[1], listed);
+    }
+
+    private static TelemetryChunk.Writer writer(TelemetryChunk.Writer[] writers, int k, UUID id, SessionWindow session) {
+        TelemetryChunk.Writer w = writers[k];
+        if (w == null) {
+            w = writers[k] = new TelemetryChunk.Writer(id, k, writers.length, session.startedAtMs(), session.plannedMinutes());
+        }
+        return w;
     }
 
     private void send(UUID session, int k, int partitions, TelemetryChunk.Writer w, Acks acks) {

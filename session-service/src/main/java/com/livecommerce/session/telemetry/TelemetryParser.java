@@ -87,10 +87,8 @@ public final class TelemetryParser {
         if (type == null) {
             throw new Rejected("type is required");
         }
-        TelemetryType kind;
-        try {
-            kind = TelemetryType.valueOf(type);
-        } catch (IllegalArgumentException e) {
+        TelemetryType kind = TelemetryType.of(type);
+        if (kind == null) {
             throw new Rejected("unknown type '" + type + "'");
         }
         if (eventId == null) {

@@ -19,15 +19,19 @@ public record TelemetryRules(Duration allowedLateness, Duration clockSkew, Durat
 
     /** Null when the event may be accepted, else the reason for the rejected line. */
     public String check(SessionWindow session, TelemetryEvent event, Instant now) {
-        if (event.type() == TelemetryType.SESSION_CLOSE) {
+        return check(session, event.type(), event.timeMillis(), now);
+    }
+
+    /** The same, by the event's type and time. */
+    public String check(SessionWindow session, TelemetryType type, long t, Instant now) {
+        if (type == TelemetryType.SESSION_CLOSE) {
             return "unknown type 'SESSION_CLOSE'";
         }
-        long t = event.timeMillis();
         if (t > now.plus(clockSkew).toEpochMilli()) {
             return "time " + Instant.ofEpochMilli(t) + " is in the future";
         }
         if (session.status() == SessionStatus.SCHEDULED) {
-            return event.type() == TelemetryType.RESERVATION ? null : "the session has not started; only RESERVATION is accepted";
+            return type == TelemetryType.RESERVATION ? null : "the session has not started; only RESERVATION is accepted";
         }
         long skew = airtimeSkew.toMillis();
         if (session.status() == SessionStatus.ENDED) {
@@ -35,12 +39,12 @@ public record TelemetryRules(Duration allowedLateness, Duration clockSkew, Durat
                 return "too late: the session ended at " + session.endedAt() + " and the allowed lateness of "
                         + allowedLateness + " is over";
             }
-            if (event.type() != TelemetryType.RESERVATION && t > session.endedAt().toEpochMilli() + skew) {
+            if (type != TelemetryType.RESERVATION && t > session.endedAt().toEpochMilli() + skew) {
                 return "time " + Instant.ofEpochMilli(t) + " is after the session ended at " + session.endedAt()
                         + " (by more than the allowed clock skew of " + airtimeSkew + ")";
             }
         }
-        if (event.type() != TelemetryType.RESERVATION && t < session.startedAt().toEpochMilli() - skew) {
+        if (type != TelemetryType.RESERVATION && t < session.startedAt().toEpochMilli() - skew) {
             return "time " + Instant.ofEpochMilli(t) + " is before the session started at " + session.startedAt()
                     + " (by more than the allowed clock skew of " + airtimeSkew + ")";
         }
@@ -52,8 +56,12 @@ public record TelemetryRules(Duration allowedLateness, Duration clockSkew, Durat
      * start, and one within the skew after the end at the end (reservations keep theirs: they may come before the start).
      */
     public long countedTime(SessionWindow session, TelemetryEvent event) {
-        long t = event.timeMillis();
-        if (event.type() == TelemetryType.RESERVATION || session.startedAt() == null) {
+        return countedTime(session, event.type(), event.timeMillis());
+    }
+
+    /** The same, by the event's type and time. */
+    public long countedTime(SessionWindow session, TelemetryType type, long t) {
+        if (type == TelemetryType.RESERVATION || session.startedAt() == null) {
             return t;
         }
         long start = session.startedAt().toEpochMilli();
