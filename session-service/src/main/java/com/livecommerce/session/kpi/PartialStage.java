@@ -121,9 +121,7 @@ final class PartialStage implements AutoCloseable {
         } catch (IllegalArgumentException | TelemetryParser.Rejected e) {
             LOG.warnf("skipping an unreadable telemetry record at offset %d (key %s): %s", offset,
                     key == null ? null : new String(key, StandardCharsets.UTF_8), e.getMessage());
-            try (var batch = new org.rocksdb.WriteBatch()) {
-                store.commit(batch, offset);
-            }
+            store.commit(new PartialStore.Batch(), offset);
             return null;
         }
     }

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A filter in front of one session's keys in the partial store: "certainly not there" answers without RocksDB, "maybe"
  * asks RocksDB. A scalable blocked Bloom filter: generations of 512-bit blocks (one cache line per key, 6 bits set in it,
- * 12 bits per key), each twice the capacity of the one before, so it grows with the session (about 1.5 bytes per key)
+ * 12 bits per key), each eight times the capacity of the one before, so it grows with the session (1.5 to 2 bytes a key)
  * without knowing its size in advance. All filters of the JVM share one budget ({@link #BUDGET}, the
  * {@code session.kpi.filter-memory} setting): once it is spent no new generation is made, the last one fills up beyond its
  * capacity and answers "maybe" more often, which costs RocksDB lookups, never a wrong count. A filter never says "not
@@ -22,7 +22,9 @@ final class SessionFilter {
     static final AtomicLong BUDGET = new AtomicLong(48L << 20);
 
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final int FIRST_CAPACITY = 1 << 10;
+    private static final int FIRST_CAPACITY = 1 << 13;
+    /** Each generation holds this many times the keys of the one before: few generations, so few probes per key. */
+    private static final int GROWTH = 8;
     private static final int BITS_PER_KEY = 12;
 
     private final List<long[]> generations = new ArrayList<>(4);
@@ -52,7 +54,7 @@ final class SessionFilter {
     /** Adds a key by its {@link #hash}. */
     void add(long h) {
         if (inLast >= capacities.get(capacities.size() - 1)) {
-            grow(capacities.get(capacities.size() - 1) * 2);
+            grow(capacities.get(capacities.size() - 1) * GROWTH);
         }
         set(generations.get(generations.size() - 1), h);
         inLast++;
