@@ -164,6 +164,12 @@ phase() {
     reader="$ADMIN" connections="$CONNECTIONS" batch="$3" warmup="$WARMUP" duration="$DURATION" rate="$2" \
     pids="$(service_pids)" drain-max="$DRAIN_MAX" series="$OUT/telemetry-$1-series.csv" > "$OUT/telemetry-$1.txt"
   if [[ $JFR == 1 ]]; then jcmd "${PIDS[0]}" JFR.stop name=bench > /dev/null; fi
+  # where the lag is: a chunk's age when the partial stage applies it, and when the merge stage adds its delta
+  curl -fs "http://127.0.0.1:18083/q/metrics" | grep -E '^telemetry_(partial|merge)_lag_seconds_(count|sum|max)' > "$OUT/telemetry-$1-lag.txt" || true
+}
+lag() { # lag PHASE STAGE: mean and max in ms
+  awk -v s="telemetry_$2_lag_seconds" '$1 ~ s"_count" {c = $2} $1 ~ s"_sum" {t = $2} $1 ~ s"_max" {m = $2}
+    END {if (c > 0) printf "mean %.0f ms, max %.0f ms", t / c * 1000, m * 1000; else printf "n/a"}' "$OUT/telemetry-$1-lag.txt"
 }
 val() { grep -o "\b$2=[^ ]*" "$OUT/telemetry-$1.txt" | head -1 | cut -d= -f2; }
 cpu_sum() { grep -o 'cpu_s_service[0-9]*=[0-9.]*' "$OUT/telemetry-$1.txt" | cut -d= -f2 | awk '{s += $1} END {printf "%.1f", s}'; }
@@ -207,6 +213,7 @@ line() {
   fi
   echo "  KPI freshness (202 of a marker order -> GET /kpis shows it), $(val "$p" probes) probes: p50 $(val "$p" fresh_ms_p50) ms," \
     "p99 $(val "$p" fresh_ms_p99) ms, max $(val "$p" fresh_ms_max) ms; timeouts (60 s) $(val "$p" probe_timeouts)"
+  echo "  chunk age when applied: partial stage $(lag "$p" partial), merge stage $(lag "$p" merge) (instance 0)"
   echo "  batch of $(val "$p" batch) lines: p50 $(val "$p" batch_ms_p50) ms, p99 $(val "$p" batch_ms_p99) ms; rejected lines $(val "$p" rejected_lines)," \
     "failed requests $(val "$p" failed_requests)"
   echo "  CPU seconds over the ${DURATION} s window: service(s) $(cpu_sum "$p"), broker $(val "$p" cpu_s_broker)," \

@@ -27,6 +27,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class MergeAggregator implements Processor<String, byte[], String, byte[]> {
 
+    /**
+     * How old a delta's chunk is (since it was produced) when the merge stage adds it: the lag of both stages and of the
+     * transaction between them.
+     */
+    static final io.micrometer.core.instrument.Timer LAG = io.micrometer.core.instrument.Timer.builder("telemetry.merge.lag")
+            .description("age of a telemetry chunk when the merge stage adds its delta").register(io.micrometer.core.instrument.Metrics.globalRegistry);
+
     private final Duration snapshotInterval;
     private final ObjectMapper json = new ObjectMapper();
     private final Set<UUID> dirty = new LinkedHashSet<>();
@@ -54,6 +61,7 @@ final class MergeAggregator implements Processor<String, byte[], String, byte[]>
         }
         PartialDelta d = PartialDelta.decode(record.value());
         long now = context.currentSystemTimeMs();
+        LAG.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
         if (stage.apply(d)) {
             dirty.remove(d.session);
             publish(d.session, now);

@@ -22,6 +22,10 @@ final class PartialAggregator implements Processor<byte[], byte[], String, byte[
     static volatile Runnable afterApply = () -> {
     };
 
+    /** How old a chunk is (since it was produced) when the partial stage applies it: the lag of the first stage. */
+    static final io.micrometer.core.instrument.Timer LAG = io.micrometer.core.instrument.Timer.builder("telemetry.partial.lag")
+            .description("age of a telemetry chunk when the partial stage applies it").register(io.micrometer.core.instrument.Metrics.globalRegistry);
+
     private final Duration replayTimeout;
     private ProcessorContext<String, byte[]> context;
     private PartialStage stage;
@@ -44,6 +48,7 @@ final class PartialAggregator implements Processor<byte[], byte[], String, byte[
     @Override
     public void process(Record<byte[], byte[]> record) {
         long offset = context.recordMetadata().orElseThrow().offset();
+        LAG.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), java.util.concurrent.TimeUnit.MILLISECONDS);
         Headers h = record.headers();
         PartialDelta delta = stage.process(offset, record.key(), record.value(), value(h.lastHeader(TelemetryChunk.FORMAT_HEADER)),
                 value(h.lastHeader(KafkaTelemetryLog.WINDOW_HEADER)));
