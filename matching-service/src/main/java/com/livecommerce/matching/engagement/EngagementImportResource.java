@@ -16,7 +16,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
@@ -59,26 +58,17 @@ public class EngagementImportResource {
     @Operation(operationId = "importEngagement", summary = "Record an engagement that already happened (platform-admin): COMPLETED,"
             + " its outcome measured from the merchant's ledger for the served days, published as the lifecycle's events; audited."
             + " The same import again (same sourceReference and content) answers 200 with the first one and creates nothing")
-    @APIResponse(responseCode = "201", description = "Imported; `Location` is the import's URL",
+    @APIResponse(responseCode = "201", description = "Imported; `Location` is the engagement's URL (`GET /engagements/{id}`)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementImportView.class)),
-            headers = @Header(name = "Location", description = "URL of the import", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+            headers = @Header(name = "Location", description = "URL of the engagement", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "200", description = "Already imported with this content: the first import, nothing created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementImportView.class)),
-            headers = @Header(name = "Location", description = "URL of the import", schema = @Schema(type = SchemaType.STRING, format = "uri")))
+            headers = @Header(name = "Location", description = "URL of the engagement", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> importEngagement(@Valid @NotNull NewEngagementImport request, @Context UriInfo uri) {
         return service.importCompleted(request, identity.getPrincipal().getName()).invoke(index::poke)
                 .map(imported -> Response.status(imported.created() ? Response.Status.CREATED : Response.Status.OK)
-                        .location(uri.getAbsolutePathBuilder().path(imported.view().sourceReference()).build())
+                        .location(uri.getBaseUriBuilder().path("engagements").path(imported.view().engagement().id().toString()).build())
                         .entity(imported.view()).build());
-    }
-
-    @GET
-    @Path("/{sourceReference}")
-    @RolesAllowed({PLATFORM_ADMIN, VIEWER})
-    @Operation(operationId = "getEngagementImport", summary = "One import by its source reference (platform-admin, viewer)")
-    public Uni<EngagementImportView> get(@Parameter(schema = @Schema(type = SchemaType.STRING, maxLength = 200,
-            pattern = NewEngagementImport.REFERENCE)) @PathParam("sourceReference") String sourceReference) {
-        return service.getImport(sourceReference);
     }
 
     @GET
@@ -86,10 +76,12 @@ public class EngagementImportResource {
     @Operation(operationId = "listEngagementImports",
             summary = "The import audit, oldest first: who imported which engagement, when, from which source reference (platform-admin, viewer)")
     public Uni<Page<EngagementImportView>> list(
+            @Parameter(description = "One source reference (at most one import has it)", schema = @Schema(type = SchemaType.STRING,
+                    maxLength = 200)) @QueryParam("sourceReference") String sourceReference,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("merchantId") String merchantId,
             @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @QueryParam("providerId") String providerId,
             @QueryParam("page") String page, @QueryParam("size") String size) {
-        return service.listImports(EngagementResource.uuid("merchantId", merchantId), EngagementResource.uuid("providerId", providerId),
-                PageRequest.of(page, size));
+        return service.listImports(sourceReference == null || sourceReference.isBlank() ? null : sourceReference.trim(),
+                EngagementResource.uuid("merchantId", merchantId), EngagementResource.uuid("providerId", providerId), PageRequest.of(page, size));
     }
 }

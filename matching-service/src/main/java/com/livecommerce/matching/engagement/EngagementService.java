@@ -381,15 +381,9 @@ public class EngagementService {
     }
 
     @WithSession
-    public Uni<EngagementImportView> getImport(String reference) {
-        return EngagementImport.<EngagementImport>findById(reference)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("import", reference))
-                .chain(i -> engagements.findById(i.engagementId).map(e -> EngagementImportView.of(i, e)));
-    }
-
-    @WithSession
-    public Uni<Page<EngagementImportView>> listImports(UUID merchant, UUID provider, PageRequest paging) {
+    public Uni<Page<EngagementImportView>> listImports(String reference, UUID merchant, UUID provider, PageRequest paging) {
         WhereClause where = new WhereClause()
+                .and("sourceReference = :reference", "reference", reference)
                 .and("merchantId = :merchant", "merchant", merchant)
                 .and("providerId = :provider", "provider", provider);
         PanacheQuery<EngagementImport> query = EngagementImport.find(where.query(),

@@ -88,7 +88,7 @@ class EngagementImportTest {
         UUID p = Fixtures.provider("MCN", List.of("apparel"), List.of("Zhili, Huzhou"), List.of("LIVE_OPERATIONS", "CONTENT"), 1);
         String ref = reference();
         Response created = post(Tokens.admin(), body(ref, m, p, "2021-08-01", "2021-11-30", ", \"reportedOutcome\": {\"gmvDuring\": 1598000}"));
-        created.then().statusCode(201).header("Location", endsWith("/engagements/imports/" + ref))
+        created.then().statusCode(201)
                 .body("sourceReference", equalTo(ref)).body("importedBy", equalTo("ops")).body("importedAt", notNullValue())
                 .body("servedFrom", equalTo("2021-08-01")).body("servedTo", equalTo("2021-11-30"))
                 .body("reportedOutcome.gmvDuring", equalTo(1598000)).body("reportedOutcome.gmvBefore", nullValue())
@@ -107,14 +107,15 @@ class EngagementImportTest {
                 .body("engagement.outcome.bandBefore", equalTo(0)).body("engagement.outcome.bandAfter", equalTo(1))
                 .body("engagement.outcome.leap", equalTo(true));
         String id = created.jsonPath().getString("engagement.id");
+        assertTrue(created.header("Location").endsWith("/engagements/" + id), created.header("Location"));
 
         // the same engagements list every engagement is in, readable by its parties
         given().auth().oauth2(Tokens.merchant(m)).get("/engagements/{id}", id).then().statusCode(200)
                 .body("importedFrom", equalTo(ref)).body("status", equalTo("COMPLETED"));
         given().auth().oauth2(Tokens.provider(p)).queryParam("status", "COMPLETED").get("/engagements").then().statusCode(200)
                 .body("items.id", hasItem(id));
-        given().auth().oauth2(Tokens.viewer()).get("/engagements/imports/{ref}", ref).then().statusCode(200)
-                .body("engagement.id", equalTo(id)).body("importedBy", equalTo("ops"));
+        given().auth().oauth2(Tokens.viewer()).queryParam("sourceReference", ref).get("/engagements/imports").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].engagement.id", equalTo(id)).body("items[0].importedBy", equalTo("ops"));
         given().auth().oauth2(Tokens.admin()).queryParam("merchantId", m.toString()).get("/engagements/imports").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].sourceReference", equalTo(ref)).body("items[0].engagement.id", equalTo(id));
         // capacity is held only from acceptance to completion: an import holds none
@@ -160,7 +161,7 @@ class EngagementImportTest {
                  "kpiCommitment": {"gmvTarget": "1500000"}, "commissionBps": 800, "servedFrom": "2021-08-01", "servedTo": "2021-11-30",
                  "rating": {"professionalism": 4, "communication": 4, "results": 5}}""".formatted(ref, m, p);
         for (String retry : List.of(first, same)) {
-            post(Tokens.admin(), retry).then().statusCode(200).header("Location", endsWith("/engagements/imports/" + ref))
+            post(Tokens.admin(), retry).then().statusCode(200).header("Location", endsWith("/engagements/" + id))
                     .body("engagement.id", equalTo(id)).body("engagement.version", equalTo(3));
         }
         // another engagement under a reference already used
@@ -209,7 +210,7 @@ class EngagementImportTest {
                 .then().spec(Problems.of(422, "validation"))
                 .body("errors.field", containsInAnyOrder("reportedOutcome.gmvDuring", "reportedOutcome.leap"))
                 .body("errors.find { it.field == 'reportedOutcome.gmvDuring' }.message", containsString("1598000.00"));
-        given().auth().oauth2(Tokens.admin()).get("/engagements/imports/{ref}", ref).then().spec(Problems.NOT_FOUND);
+        given().auth().oauth2(Tokens.admin()).queryParam("sourceReference", ref).get("/engagements/imports").then().body("total", equalTo(0));
         given().auth().oauth2(Tokens.admin()).queryParam("merchantId", m.toString()).get("/engagements").then().body("total", equalTo(0));
         // the figures the ledger gives are accepted, and kept in the audit
         post(Tokens.admin(), body(ref, m, p, "2021-08-01", "2021-11-30",
@@ -258,7 +259,8 @@ class EngagementImportTest {
                 .body("detail", containsString("already covers"));
         // another provider may have served the merchant over the same days
         post(Tokens.admin(), body(reference(), m, Fixtures.provider(1), "2021-09-01", "2021-12-31", "")).then().statusCode(201);
-        given().auth().oauth2(Tokens.admin()).get("/engagements/imports/{ref}", "legacy-crm:nothing-here").then().spec(Problems.NOT_FOUND);
+        given().auth().oauth2(Tokens.admin()).queryParam("sourceReference", "legacy-crm:nothing-here").get("/engagements/imports").then()
+                .statusCode(200).body("total", equalTo(0));
         given().auth().oauth2(Tokens.admin()).queryParam("providerId", "nope").get("/engagements/imports").then()
                 .spec(Problems.of(400, "invalid-field")).body("errors[0].field", equalTo("providerId"));
         given().auth().oauth2(Tokens.admin()).queryParam("size", "1000").get("/engagements/imports").then().spec(Problems.of(422, "validation"));
@@ -273,17 +275,16 @@ class EngagementImportTest {
         String request = body(ref, m, p, "2021-08-01", "2021-11-30", "");
         given().contentType(ContentType.JSON).body(request).post("/engagements/imports").then().spec(Problems.of(401, "unauthorized"));
         given().get("/engagements/imports").then().spec(Problems.of(401, "unauthorized"));
-        given().get("/engagements/imports/{ref}", ref).then().spec(Problems.of(401, "unauthorized"));
         // not the merchant or the provider it is about (their own engagement: 403), not another tenant, not a viewer
         for (String token : List.of(Tokens.merchant(m), Tokens.provider(p), Tokens.merchant(other), Tokens.viewer(),
                 Tokens.operator(p, UUID.randomUUID()), Tokens.telemetryWriter())) {
             post(token, request).then().spec(Problems.of(403, "forbidden"));
         }
-        given().auth().oauth2(Tokens.admin()).get("/engagements/imports/{ref}", ref).then().spec(Problems.NOT_FOUND);
+        given().auth().oauth2(Tokens.admin()).queryParam("sourceReference", ref).get("/engagements/imports").then().body("total", equalTo(0));
         String id = post(Tokens.admin(), request).then().statusCode(201).extract().path("engagement.id");
         // the audit is staff's: platform-admin and viewer read it, no tenant does
         for (String token : List.of(Tokens.merchant(m), Tokens.provider(p), Tokens.merchant(other))) {
-            given().auth().oauth2(token).get("/engagements/imports/{ref}", ref).then().spec(Problems.of(403, "forbidden"));
+            given().auth().oauth2(token).queryParam("sourceReference", ref).get("/engagements/imports").then().spec(Problems.of(403, "forbidden"));
             given().auth().oauth2(token).get("/engagements/imports").then().spec(Problems.of(403, "forbidden"));
         }
         given().auth().oauth2(Tokens.viewer()).get("/engagements/imports").then().statusCode(200).body("items.sourceReference", hasItem(ref));
