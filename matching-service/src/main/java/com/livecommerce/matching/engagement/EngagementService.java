@@ -207,9 +207,9 @@ public class EngagementService {
      * Records an engagement that already happened ({@code POST /engagements/imports}, platform-admin): validated like a
      * proposal (known merchant and provider, the contract's terms), its outcome measured from the merchant's ledger for
      * the served days exactly as at a live completion, written COMPLETED with its audit row, and published as the four
-     * lifecycle events (versions 0 to 3) every consumer already credits. Imports of one source reference are serialised
-     * across replicas (advisory lock) and recognised by their canonical form: the same import again changes nothing,
-     * another one under that reference is a 409.
+     * lifecycle events (versions 0 to 3) every consumer already credits. Imports of one source reference, and of one
+     * merchant and provider, are serialised across replicas (advisory locks); an import is recognised by its canonical
+     * form: the same import again changes nothing, another one under that reference is a 409.
      */
     @WithTransaction
     public Uni<Imported> importCompleted(NewEngagementImport request, String importedBy) {
@@ -230,7 +230,7 @@ public class EngagementService {
         String reference = request.sourceReference();
         String fingerprint = request.fingerprint(config.minTermMonths());
         return Panache.getSession().chain(session -> session.createNativeQuery(LOCK_IMPORT, Integer.class)
-                .setParameter("key", "engagement-import:" + reference).getSingleResult()
+                .setParameter("key", "engagement-import-reference:" + reference).getSingleResult()
                 .chain(() -> EngagementImport.<EngagementImport>findById(reference))
                 .chain(existing -> {
                     if (existing != null) {
@@ -240,11 +240,16 @@ public class EngagementService {
                         }
                         return engagements.findById(existing.engagementId).map(e -> new Imported(EngagementImportView.of(existing, e), false));
                     }
-                    return record(session, request, reference, fingerprint, term, importedBy).map(view -> new Imported(view, true));
+                    // imports of one merchant and provider are serialised too: two under other references cannot both
+                    // pass the check that their days do not overlap
+                    return session.createNativeQuery(LOCK_IMPORT, Integer.class)
+                            .setParameter("key", "engagement-import-pair:" + request.merchantId() + ":" + request.providerId()).getSingleResult()
+                            .chain(() -> recordImport(session, request, reference, fingerprint, term, importedBy))
+                            .map(view -> new Imported(view, true));
                 }));
     }
 
-    private Uni<EngagementImportView> record(Mutiny.Session session, NewEngagementImport request,
+    private Uni<EngagementImportView> recordImport(Mutiny.Session session, NewEngagementImport request,
             String reference, String fingerprint, int term, String importedBy) {
         return session.createNativeQuery(MERCHANT, Long.class).setParameter("id", request.merchantId()).getResultList()
                 .chain(merchant -> {

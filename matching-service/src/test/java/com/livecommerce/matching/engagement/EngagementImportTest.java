@@ -175,7 +175,7 @@ class EngagementImportTest {
     }
 
     @Test
-    void concurrentRetriesOfOneImportCreateItOnce() throws Exception {
+    void concurrentImportsCreateOneEngagementForOneReferenceAndForOverlappingDays() throws Exception {
         UUID m = merchantWithLedger();
         UUID p = Fixtures.provider(1);
         String request = body(reference(), m, p, "2021-08-01", "2021-11-30", "");
@@ -198,6 +198,26 @@ class EngagementImportTest {
             pool.shutdownNow();
         }
         given().auth().oauth2(Tokens.admin()).queryParam("merchantId", m.toString()).get("/engagements").then().body("total", equalTo(1));
+
+        // other references, overlapping days of one merchant and provider, at once: one is recorded, the others are 409
+        UUID m2 = merchantWithLedger();
+        ExecutorService more = Executors.newFixedThreadPool(3);
+        try {
+            List<Callable<Response>> calls = new ArrayList<>();
+            for (String[] days : List.of(new String[] {"2021-08-01", "2021-11-30"}, new String[] {"2021-09-01", "2021-10-31"},
+                    new String[] {"2021-07-01", "2021-09-30"})) {
+                String other = body(reference(), m2, p, days[0], days[1], "");
+                calls.add(() -> post(Tokens.admin(), other));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Response> f : more.invokeAll(calls)) {
+                statuses.add(f.get().statusCode());
+            }
+            assertEquals(List.of(201, 409, 409), statuses.stream().sorted().toList(), statuses.toString());
+        } finally {
+            more.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("merchantId", m2.toString()).get("/engagements").then().body("total", equalTo(1));
     }
 
     @Test
