@@ -96,6 +96,7 @@ public final class OpenApiClients {
             throw new AssertionError("Redocly lint (recommended) found errors in " + document + ": " + lint.report());
         }
         requireOperationIds(document);
+        requireTryItOutAsServed(document);
         Path sources = generate(document, workDir.resolve("generated"), basePackage);
         String story = resource(storyResource);
         Path classes = compile(sources, story, workDir.resolve("classes"));
@@ -177,6 +178,59 @@ public final class OpenApiClients {
         if (!wrong.isEmpty()) {
             throw new AssertionError("operationIds:\n  " + String.join("\n  ", wrong));
         }
+    }
+
+    /**
+     * The Swagger UI's "Try it out" sends what a person chose, to where the page came from: every server is a relative
+     * URL (resolved against the document's own, so Execute goes to the host the page was opened on; an absolute
+     * {@code http://localhost:8081} is another origin for a page opened at 127.0.0.1, and the browser refuses the call),
+     * and no optional query parameter (a list's filter) carries an example, which the Swagger UI would fill in and
+     * silently filter the first answer with. Required parameters may show one: a value has to be given anyway.
+     */
+    public static void requireTryItOutAsServed(Path document) {
+        List<String> problems = tryItOutProblems(readJson(document));
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the document does not serve the Swagger UI's Try it out as it should:\n  " + String.join("\n  ", problems));
+        }
+    }
+
+    /** What {@link #requireTryItOutAsServed} finds wrong in {@code openApi} (empty when nothing). */
+    public static List<String> tryItOutProblems(JsonNode openApi) {
+        List<String> problems = new ArrayList<>();
+        JsonNode servers = openApi.path("servers");
+        if (!servers.isArray() || servers.isEmpty()) {
+            problems.add("no servers (a client generator and Redocly's no-empty-servers want one)");
+        }
+        for (JsonNode server : servers) {
+            String url = server.path("url").asText("");
+            if (!url.startsWith("/") || url.startsWith("//")) {
+                problems.add("server '" + url + "' is not a relative URL such as '/': Execute would call that host, not the page's");
+            }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = openApi.path("paths").fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> path = it.next();
+            List<JsonNode> shared = new ArrayList<>();
+            path.getValue().path("parameters").forEach(shared::add);
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (!Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace").contains(op.getKey())) {
+                    continue;
+                }
+                List<JsonNode> parameters = new ArrayList<>(shared);
+                op.getValue().path("parameters").forEach(parameters::add);
+                for (JsonNode parameter : parameters) {
+                    if (!"query".equals(parameter.path("in").asText()) || parameter.path("required").asBoolean(false)) {
+                        continue;
+                    }
+                    JsonNode schema = parameter.path("schema");
+                    if (parameter.has("example") || parameter.has("examples") || schema.has("example") || schema.has("examples")) {
+                        problems.add(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey() + ": optional query parameter '"
+                                + parameter.path("name").asText() + "' has an example, which Try it out fills in");
+                    }
+                }
+            }
+        }
+        return problems;
     }
 
     /**

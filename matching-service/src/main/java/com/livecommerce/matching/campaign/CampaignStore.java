@@ -129,7 +129,7 @@ public class CampaignStore {
                     objective += a.score();
                     EngagementView view = new EngagementView(ids[i], a.merchantId(), a.providerId(), EngagementStatus.PROPOSED,
                             a.needs(), terms.term(), null, terms.commissionBps(), campaign, now, null, null, null, null, null, null,
-                            null, null, 0);
+                            null, null, null, 0);
                     events.add(new Outbox.Keyed(ids[i].toString(), EngagementEvents.Data.of(view, null)));
                 }
                 long total = objective;

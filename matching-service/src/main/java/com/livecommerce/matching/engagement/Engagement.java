@@ -110,6 +110,10 @@ public class Engagement extends PanacheEntityBase {
     @Column(name = "band_after")
     public Integer bandAfter;
 
+    /** The source reference of an engagement imported after the fact ({@code POST /engagements/imports}); null for live ones. */
+    @Column(name = "import_reference")
+    public String importReference;
+
     @Version
     public long version;
 }

@@ -10,7 +10,9 @@ import java.util.UUID;
  * The {@code engagement-events} topic (key and ce_subject = engagement id) and its types. Every type carries the
  * engagement after the change, with its {@code status} and {@code version} (so a consumer can order them);
  * EngagementCompleted adds the measured {@code outcome} and the merchant's {@code rating}; EngagementTerminated
- * the {@code reason} and the status it ended from. Schemas: {@code src/main/resources/events/engagement-events/}.
+ * the {@code reason} and the status it ended from. An engagement imported after the fact ({@code importedFrom}: its source
+ * reference) is published as the same four events, Proposed to Completed, versions 0 to 3, in one transaction.
+ * Schemas: {@code src/main/resources/events/engagement-events/}.
  */
 public final class EngagementEvents {
 
@@ -29,12 +31,13 @@ public final class EngagementEvents {
     public record Data(UUID engagementId, UUID merchantId, UUID providerId, EngagementStatus status, Set<Need> needs, int term,
             KpiCommitment kpiCommitment, int commissionBps, UUID campaignId, OffsetDateTime proposedAt, OffsetDateTime acceptedAt,
             OffsetDateTime activatedAt, LocalDate endsOn, OffsetDateTime completedAt, OffsetDateTime terminatedAt,
-            EngagementStatus terminatedFrom, String reason, Outcome outcome, Rating rating, long version) {
+            EngagementStatus terminatedFrom, String reason, Outcome outcome, Rating rating, String importedFrom, long version) {
 
         public static Data of(EngagementView e, EngagementStatus terminatedFrom) {
             return new Data(e.id(), e.merchantId(), e.providerId(), e.status(), e.needs(), e.term(), e.kpiCommitment(),
                     e.commissionBps(), e.campaignId(), e.proposedAt(), e.acceptedAt(), e.activatedAt(), e.endsOn(),
-                    e.completedAt(), e.terminatedAt(), terminatedFrom, e.terminationReason(), e.outcome(), e.rating(), e.version());
+                    e.completedAt(), e.terminatedAt(), terminatedFrom, e.terminationReason(), e.outcome(), e.rating(), e.importedFrom(),
+                    e.version());
         }
     }
 }

@@ -17,7 +17,10 @@ public record EngagementView(UUID id, UUID merchantId, UUID providerId, Engageme
         @Schema(nullable = true, description = "activation day + term (UTC)") LocalDate endsOn,
         @Schema(nullable = true) OffsetDateTime completedAt, @Schema(nullable = true) OffsetDateTime terminatedAt,
         @Schema(nullable = true) String terminationReason, @Schema(nullable = true) Rating rating,
-        @Schema(nullable = true) Outcome outcome, long version) {
+        @Schema(nullable = true) Outcome outcome,
+        @Schema(nullable = true, description = "the source reference when the engagement was imported after the fact"
+                + " (POST /engagements/imports); null for one run on the platform") String importedFrom,
+        long version) {
 
     public static EngagementView of(Engagement e) {
         Rating rating = e.ratingResults == null ? null : new Rating(e.ratingResults, e.ratingCommunication, e.ratingProfessionalism);
@@ -32,6 +35,6 @@ public record EngagementView(UUID id, UUID merchantId, UUID providerId, Engageme
         return new EngagementView(e.id, e.merchantId, e.providerId, e.status, e.needs, e.termMonths,
                 e.kpiGmvTarget == null ? null : new KpiCommitment(e.kpiGmvTarget), e.commissionBps, e.campaignId, e.proposedAt,
                 e.acceptedAt, e.activatedAt, e.endsOn, e.completedAt, e.terminatedAt, e.terminationReason, rating, outcome,
-                e.version);
+                e.importReference, e.version);
     }
 }

@@ -85,8 +85,8 @@ public class MerchantResource {
     @Operation(operationId = "listMerchants", summary = "Merchants, filtered and paged (platform-admin, viewer)")
     public Uni<Page<MerchantView>> list(
             @Parameter(schema = @Schema(implementation = MerchantKind.class)) @QueryParam("kind") String kind,
-            @Parameter(description = "Category code", example = "kidswear") @QueryParam("category") String category,
-            @Parameter(description = "Region or industrial belt", example = "Zhili, Huzhou") @QueryParam("region") String region,
+            @Parameter(description = "Category code, e.g. `kidswear`") @QueryParam("category") String category,
+            @Parameter(description = "Region or industrial belt, e.g. `Zhili, Huzhou`") @QueryParam("region") String region,
             @Parameter(schema = @Schema(implementation = MerchantStage.class)) @QueryParam("stage") String stage,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         var filter = new MerchantRepository.Filter(QueryParams.enumValue("kind", kind, MerchantKind.class),

@@ -44,10 +44,10 @@ public class LeaderboardResource {
     @Operation(operationId = "listLeaderboardEntries", summary = "A period's leaderboards per cohort (type, category): rank, score,"
             + " its components, probation; without a period, the latest computed one")
     public Uni<Page<LeaderboardStore.EntryView>> list(
-            @Parameter(description = "YYYY, YYYYHn, YYYYQn or YYYY-MM; without it, the latest computed period", example = "2021-11",
+            @Parameter(description = "YYYY, YYYYHn, YYYYQn or YYYY-MM, e.g. `2021H2`; without it, the latest computed period",
                     schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}(H[12]|Q[1-4]|-(0[1-9]|1[0-2]))?$")) @QueryParam("period") String period,
             @Parameter(schema = @Schema(implementation = ProviderType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Category code", example = "kidswear") @QueryParam("category") String category,
+            @Parameter(description = "Category code, e.g. `kidswear`") @QueryParam("category") String category,
             @QueryParam("page") String page, @QueryParam("size") String size) {
         return leaderboards.list(period == null || period.isBlank() ? null : Period.parse("period", period),
                 QueryParams.enumValue("type", type, ProviderType.class),

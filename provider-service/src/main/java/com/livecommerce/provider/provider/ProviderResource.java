@@ -87,8 +87,8 @@ public class ProviderResource {
     @RolesAllowed(PLATFORM_ADMIN)
     @Operation(operationId = "listProviders", summary = "Providers, filtered and paged (platform-admin)")
     public Uni<Page<ProviderView>> list(@Parameter(schema = @Schema(implementation = ProviderType.class)) @QueryParam("type") String type,
-            @Parameter(description = "Category code", example = "kidswear") @QueryParam("category") String category,
-            @Parameter(description = "Region or industrial belt", example = "Zhili, Huzhou") @QueryParam("region") String region,
+            @Parameter(description = "Category code, e.g. `kidswear`") @QueryParam("category") String category,
+            @Parameter(description = "Region or industrial belt, e.g. `Zhili, Huzhou`") @QueryParam("region") String region,
             @Parameter(schema = @Schema(implementation = ProviderStatus.class)) @QueryParam("status") String status,
             @Parameter(schema = @Schema(implementation = Tier.class)) @QueryParam("tier") String tier,
             @QueryParam("page") String page, @QueryParam("size") String size) {
