@@ -15,10 +15,9 @@ import java.util.UUID;
  * fen; {@link #seconds} holds the net change of concurrent viewers per second (epoch second -> +enters -leaves).
  * Internal to session-service; the first byte is the format.
  */
-final class PartialDelta {
+final class PartialDelta extends SessionTotals {
 
     static final byte FORMAT = 1;
-    static final int CHANNELS = 3; // SalesChannel order
 
     final UUID session;
     final int subKey;
@@ -26,12 +25,6 @@ final class PartialDelta {
     final long startedAtMs;
     final int plannedMinutes;
 
-    long events, duplicates, uv, buyers, newBuyers, reservations, orders, gmvFen;
-    final long[] gmvByChannelFen = new long[CHANNELS];
-    final long[] spendByChannelFen = new long[CHANNELS];
-    long enters, leaves, enterSumMs, leaveSumMs;
-    long maxEventMs = Long.MIN_VALUE;
-    long windowGmvFen, windowSpendFen;
     boolean closed;
     final TreeMap<Long, long[]> seconds = new TreeMap<>();
     final Map<String, Long> productsFen = new LinkedHashMap<>();
@@ -42,6 +35,7 @@ final class PartialDelta {
         this.subKeys = subKeys;
         this.startedAtMs = startedAtMs;
         this.plannedMinutes = plannedMinutes;
+        this.maxEventMs = Long.MIN_VALUE;
     }
 
     boolean knowsWindow() {
@@ -62,7 +56,7 @@ final class PartialDelta {
     }
 
     byte[] encode() {
-        int size = 1 + 16 + 4 + 4 + 8 + 4 + 8 * (8 + 2 * CHANNELS + 7) + 1 + 4 + seconds.size() * 16 + 4;
+        int size = 1 + 16 + 4 + 4 + 8 + 4 + BYTES + 1 + 4 + seconds.size() * 16 + 4;
         byte[][] names = new byte[productsFen.size()][];
         int i = 0;
         for (String p : productsFen.keySet()) {
@@ -73,16 +67,7 @@ final class PartialDelta {
         ByteBuffer b = ByteBuffer.allocate(size);
         b.put(FORMAT).putLong(session.getMostSignificantBits()).putLong(session.getLeastSignificantBits()).putInt(subKey)
                 .putInt(subKeys).putLong(startedAtMs).putInt(plannedMinutes);
-        b.putLong(events).putLong(duplicates).putLong(uv).putLong(buyers).putLong(newBuyers).putLong(reservations).putLong(orders)
-                .putLong(gmvFen);
-        for (long v : gmvByChannelFen) {
-            b.putLong(v);
-        }
-        for (long v : spendByChannelFen) {
-            b.putLong(v);
-        }
-        b.putLong(enters).putLong(leaves).putLong(enterSumMs).putLong(leaveSumMs).putLong(maxEventMs).putLong(windowGmvFen)
-                .putLong(windowSpendFen);
+        writeTotals(b);
         b.put((byte) (closed ? 1 : 0));
         b.putInt(seconds.size());
         seconds.forEach((second, change) -> b.putLong(second).putLong(change[0]));
@@ -102,27 +87,7 @@ final class PartialDelta {
             throw new IllegalArgumentException("unknown partial delta format " + format);
         }
         PartialDelta d = new PartialDelta(new UUID(b.getLong(), b.getLong()), b.getInt(), b.getInt(), b.getLong(), b.getInt());
-        d.events = b.getLong();
-        d.duplicates = b.getLong();
-        d.uv = b.getLong();
-        d.buyers = b.getLong();
-        d.newBuyers = b.getLong();
-        d.reservations = b.getLong();
-        d.orders = b.getLong();
-        d.gmvFen = b.getLong();
-        for (int i = 0; i < CHANNELS; i++) {
-            d.gmvByChannelFen[i] = b.getLong();
-        }
-        for (int i = 0; i < CHANNELS; i++) {
-            d.spendByChannelFen[i] = b.getLong();
-        }
-        d.enters = b.getLong();
-        d.leaves = b.getLong();
-        d.enterSumMs = b.getLong();
-        d.leaveSumMs = b.getLong();
-        d.maxEventMs = b.getLong();
-        d.windowGmvFen = b.getLong();
-        d.windowSpendFen = b.getLong();
+        d.readTotals(b);
         d.closed = b.get() == 1;
         int seconds = b.getInt();
         for (int i = 0; i < seconds; i++) {
