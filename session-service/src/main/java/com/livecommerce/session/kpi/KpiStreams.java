@@ -149,7 +149,9 @@ public class KpiStreams {
         p.put(StreamsConfig.globalConsumerPrefix("isolation.level"), "read_committed");
         p.put(StreamsConfig.producerPrefix("compression.type"), "lz4");
         p.put(StreamsConfig.producerPrefix("linger.ms"), 5);
-        p.put(StreamsConfig.consumerPrefix("max.poll.records"), 500); // records are chunks of up to 2,048 events
+        // records are chunks of up to 2,048 events (~5 ms of work each): a few per poll keep the thread's loop short, so the
+        // merge stage's input (polled with the chunks) and the commits that make deltas and snapshots visible come often
+        p.put(StreamsConfig.consumerPrefix("max.poll.records"), 16);
         p.put(StreamsConfig.consumerPrefix("fetch.min.bytes"), 1);
         p.put(StreamsConfig.consumerPrefix("max.partition.fetch.bytes"), 4 << 20);
         // a dead instance's partitions move after 10 s (not the default 45 s): the KPIs of its sessions stop for that long
