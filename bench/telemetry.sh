@@ -185,7 +185,8 @@ fi
 if [[ $PHASES == *D* ]]; then
   fresh_services 1
   pid=${PIDS[0]}
-  ( while kill -0 "$pid" 2>/dev/null; do jstat -gc "$pid" | tail -1; sleep 1; done ) > "$OUT/telemetry-distinct-jstat.txt" 2>/dev/null &
+  ( while kill -0 "$pid" 2>/dev/null; do echo "$(jstat -gc "$pid" | tail -1) $(awk '/VmRSS/ {print $2}' /proc/$pid/status)"; sleep 1; done ) \
+    > "$OUT/telemetry-distinct-jstat.txt" 2>/dev/null &
   SAMPLER=$!
   java -Xmx512m -cp "$OUT/classes" TelemetryLoad distinct base="$BASES" session="$SESSION" writer="$WRITER" reader="$ADMIN" \
     viewers="$DISTINCT" connections="$CONNECTIONS" batch="$BATCH" > "$OUT/telemetry-distinct.txt"
@@ -194,6 +195,9 @@ if [[ $PHASES == *D* ]]; then
   HEAP_PEAK=$(awk '{u = ($3 + $4 + $6 + $8) / 1024; if (u > m) m = u} END {printf "%.0f", m}' "$OUT/telemetry-distinct-jstat.txt")
   RSS_PEAK=$(awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
   RSS_NOW=$(awk '/VmRSS/ {printf "%.0f", $2 / 1024}' "/proc/$pid/status")
+  # RSS (last column, KB) at a quarter, half and three quarters of the sampled time: flat means bounded
+  RSS_SERIES=$(awk '{r[NR] = $NF} END {printf "%.0f / %.0f / %.0f MB", r[int(NR / 4) + 1] / 1024, r[int(NR / 2) + 1] / 1024, r[int(3 * NR / 4) + 1] / 1024}' \
+    "$OUT/telemetry-distinct-jstat.txt")
   ROCKS=$(du -sm "$STATE-0" | cut -f1)
   PARTIALS=$(du -sm "$STATE-0/$APP/partials" 2>/dev/null | cut -f1)
   kill $SAMPLER 2>/dev/null || true
@@ -234,7 +238,7 @@ line() {
   if [[ $PHASES == *D* ]]; then
     echo "phase D, $DISTINCT distinct viewers into one session (one instance, heap -Xmx$HEAP):"
     echo "  $(cat "$OUT/telemetry-distinct.txt" | tr '\n' ' ')"
-    echo "  heap in use, peak of 1 s samples: $HEAP_PEAK MB; RSS peak $RSS_PEAK MB, at the end $RSS_NOW MB; state on disk $ROCKS MB" \
+    echo "  heap in use, peak of 1 s samples: $HEAP_PEAK MB; RSS at 1/4, 1/2, 3/4 of the run $RSS_SERIES, peak $RSS_PEAK MB, at the end $RSS_NOW MB; state on disk $ROCKS MB" \
       "(partial stage's RocksDB: ${PARTIALS:-0} MB)"
   fi
   if [[ $JFR == 1 ]]; then echo "JFR of the service per phase: $OUT/telemetry-saturate.jfr, telemetry-rated.jfr"; fi
