@@ -130,6 +130,31 @@ class TelemetryIngestionTest {
     }
 
     @Test
+    void aBatchGoesOutInChunksOfAtMost2048EventsInLineOrder() {
+        UUID id = liveSession();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            lines.add(Telemetry.enter("c-" + id + "-" + i, START.plusSeconds(1 + i % 100), "v-" + i));
+        }
+        Telemetry.send(id, lines).statusCode(202).body("accepted", equalTo(5_000));
+        try (TopicProbe probe = TopicProbe.binary(bootstrap, "session-telemetry")) {
+            List<ConsumerRecord<String, String>> records = probe.await(r -> id.toString().equals(r.key()), 3, Duration.ofSeconds(30));
+            List<Integer> sizes = new ArrayList<>();
+            int next = 0;
+            for (var r : records) {
+                TelemetryChunk.Reader chunk = new TelemetryChunk.Reader(r.value().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                int size = 0;
+                while (chunk.next()) {
+                    assertEquals("c-" + id + "-" + next++, chunk.eventId(), "line order");
+                    size++;
+                }
+                sizes.add(size);
+            }
+            assertEquals(List.of(2048, 2048, 904), sizes);
+        }
+    }
+
+    @Test
     void feedersClocksMaySkewByAFewSecondsAtTheEdgesOfTheAirtime() {
         // a feeder stamping whole seconds: 11:00:00Z is 0.4 s before a start at 11:00:00.400Z; counted at the start
         Instant start = START.plusMillis(400);
