@@ -91,12 +91,26 @@ infra() {
   fi
 }
 
+# The services' build stage takes Maven and the build's dependencies from a mirror of this machine's local repository
+# (infra/images/maven-mirror.py on 127.0.0.1:$MIRROR_PORT; what it lacks comes from Maven Central once): a changed source
+# rebuilds the Maven stage without downloading everything again. A fixed port keeps Docker's layer cache key stable.
+MIRROR_PORT="${MAVEN_MIRROR_PORT:-18999}"
+MIRROR_PID=
+mirror_start() {
+  python3 infra/images/maven-mirror.py "$MIRROR_PORT" "$STAGE/maven-mirror" > "$STAGE/maven-mirror.log" 2>&1 &
+  MIRROR_PID=$!
+  trap 'kill $MIRROR_PID 2> /dev/null || true' EXIT
+  for _ in $(seq 1 50); do curl -fs -o /dev/null -I "http://127.0.0.1:$MIRROR_PORT/org/apache/maven/apache-maven/3.9.11/apache-maven-3.9.11-bin.zip" && return; sleep 0.1; done
+  say "the Maven mirror did not start (see $STAGE/maven-mirror.log)"; exit 1
+}
+
 services() {
   local s t0
+  mirror_start
   for s in "${SERVICES[@]}"; do
     t0=$(date +%s)
-    build --build-arg BUILDER_IMAGE="$JDK" --build-arg BASE_IMAGE="$BASE" -t "livecommerce/$s:$TAG" \
-      -f "$s/src/main/docker/Dockerfile.jvm" .
+    build --build-arg BUILDER_IMAGE="$JDK" --build-arg BASE_IMAGE="$BASE" --build-arg MAVEN_MIRROR="http://127.0.0.1:$MIRROR_PORT" \
+      -t "livecommerce/$s:$TAG" -f "$s/src/main/docker/Dockerfile.jvm" .
     docker tag "livecommerce/$s:$TAG" "livecommerce/$s:$VERSION"
     say "livecommerce/$s:$TAG (= :$VERSION) built in $(( $(date +%s) - t0 )) s ($(size "livecommerce/$s:$TAG"))"
   done
