@@ -79,14 +79,15 @@ final class ChunkAggregation {
         TelemetryChunk.Reader r = new TelemetryChunk.Reader(chunkBytes);
         UUID session = r.session;
         PartialStore.Batch batch = new PartialStore.Batch();
-        if (store.closed(session)) {
+        int ordinal = store.ordinal(session, batch);
+        if (ordinal == PartialStore.CLOSED) {
             store.commit(batch, offset);
             return null;
         }
         PartialDelta d = new PartialDelta(session, r.subKey, r.subKeys, r.startedAtMs, r.plannedMinutes);
         SessionFilter filter = store.filter(session);
         RecentKeys recent = store.recent();
-        boolean close = decode(r, session);
+        boolean close = decode(r, ordinal);
 
         // 1. event ids
         Map<Key, Boolean> inChunk = new HashMap<>(n * 2);
@@ -121,13 +122,13 @@ final class ChunkAggregation {
             }
             TelemetryType t = TYPES[type[i]];
             memberKey[i] = switch (t) {
-                case VIEWER_ENTER, VIEWER_LEAVE -> member(session, PartialStore.VIEWER, chunkBytes, viewerOff[i], viewerLen[i]);
-                case RESERVATION -> member(session, PartialStore.RESERVER, chunkBytes, viewerOff[i], viewerLen[i]);
-                case ORDER_PAID, ORDER_REFUNDED -> member(session, PartialStore.ORDER, chunkBytes, orderOff[i], orderLen[i]);
+                case VIEWER_ENTER, VIEWER_LEAVE -> member(ordinal, PartialStore.VIEWER, chunkBytes, viewerOff[i], viewerLen[i]);
+                case RESERVATION -> member(ordinal, PartialStore.RESERVER, chunkBytes, viewerOff[i], viewerLen[i]);
+                case ORDER_PAID, ORDER_REFUNDED -> member(ordinal, PartialStore.ORDER, chunkBytes, orderOff[i], orderLen[i]);
                 default -> null;
             };
             if (t == TelemetryType.ORDER_PAID) {
-                buyerKey[i] = member(session, PartialStore.BUYER, chunkBytes, buyerOff[i], buyerLen[i]);
+                buyerKey[i] = member(ordinal, PartialStore.BUYER, chunkBytes, buyerOff[i], buyerLen[i]);
             }
             resolve(memberKey[i], t != TelemetryType.ORDER_PAID && t != TelemetryType.ORDER_REFUNDED, overlay, filter, recent,
                     memberLookups, memberLookupKeys);
@@ -202,7 +203,7 @@ final class ChunkAggregation {
             }
             for (Key k : dirty.keySet()) {
                 filter.add(k.hash);
-                if (k.bytes[16] == PartialStore.VIEWER || k.bytes[16] == PartialStore.RESERVER) {
+                if (k.bytes[PartialStore.KIND] == PartialStore.VIEWER || k.bytes[PartialStore.KIND] == PartialStore.RESERVER) {
                     recent.add(k.bytes, k.hash);
                 }
             }
@@ -214,7 +215,7 @@ final class ChunkAggregation {
      * Reads the chunk's events into the arrays (up to a SESSION_CLOSE marker: nothing after it counts) and builds their
      * event keys; true when the chunk closes the sub-key.
      */
-    private boolean decode(TelemetryChunk.Reader r, UUID session) {
+    private boolean decode(TelemetryChunk.Reader r, int ordinal) {
         n = 0;
         byte[] b = r.bytes();
         while (r.next()) {
@@ -237,7 +238,7 @@ final class ChunkAggregation {
             newBuyer[n] = r.newBuyer;
             amount[n] = r.amountFen;
             channel[n] = (byte) (r.channel == null ? -1 : r.channel.ordinal());
-            eventKey[n] = Key.of(PartialStore.key(session, PartialStore.EVENT, b, r.eventIdOffset, r.eventIdLength));
+            eventKey[n] = Key.of(PartialStore.memberKey(ordinal, PartialStore.EVENT, b, r.eventIdOffset, r.eventIdLength));
             n++;
         }
         return false;
@@ -283,8 +284,8 @@ final class ChunkAggregation {
         }
     }
 
-    private static Key member(UUID session, byte kind, byte[] bytes, int offset, int length) {
-        return Key.of(PartialStore.key(session, kind, bytes, offset, length));
+    private static Key member(int ordinal, byte kind, byte[] bytes, int offset, int length) {
+        return Key.of(PartialStore.memberKey(ordinal, kind, bytes, offset, length));
     }
 
     private static boolean firstTime(Key key, Map<Key, byte[]> overlay, Map<Key, byte[]> dirty) {

@@ -107,7 +107,7 @@ final class MergeStage {
         List<UUID> pending = new ArrayList<>();
         store.scan(new byte[0], (k, v) -> {
             if (k.length == 17 && k[16] == AGGREGATE && MergedSession.fromBytes(v).snapshotPending) {
-                pending.add(PartialStore.session(k));
+                pending.add(PartialStore.session(k, 0));
             }
         });
         return pending;

@@ -27,16 +27,25 @@ import org.rocksdb.WriteOptions;
  * a lost database is rebuilt from the partition itself ({@link PartialStage}); nothing is written to a changelog, which
  * would cost a Kafka record per new key. The WAL is off (the partition is the log); {@link #close()} flushes.
  * <p>
- * Keys: {@code [0]} the applied offset; {@code session (16 bytes) + kind + id} for members (kinds {@value #EVENT},
- * {@value #VIEWER}, {@value #RESERVER}, {@value #BUYER}, {@value #ORDER}); {@code session + 'C'} once a sub-key is closed
- * (its members are deleted then). Each session has a {@link SessionFilter} in front of its keys, rebuilt when the database
- * is opened.
+ * Keys: {@code [0]} the applied offset; {@code [1] + session id} the session's ordinal in this store (4 bytes, -1 once
+ * its sub-key is closed: its members are deleted then); {@code [2]} the next ordinal; {@code ordinal (4 bytes) + kind + id}
+ * for members (kinds {@value #EVENT}, {@value #VIEWER}, {@value #RESERVER}, {@value #BUYER}, {@value #ORDER}). The ordinal
+ * instead of the 16-byte session id keeps the keys short (less to insert, flush and compact: one key per event). Each
+ * session has a {@link SessionFilter} in front of its keys, rebuilt when the database is opened.
  */
 final class PartialStore implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(PartialStore.class);
-    static final byte EVENT = 'E', VIEWER = 'V', RESERVER = 'R', BUYER = 'B', ORDER = 'O', CLOSED = 'C';
+    static final byte EVENT = 'E', VIEWER = 'V', RESERVER = 'R', BUYER = 'B', ORDER = 'O';
     private static final byte[] APPLIED = {0};
+    private static final byte SESSION = 1;
+    private static final byte[] NEXT_ORDINAL = {2};
+    /** Ordinals start here, so that members' keys (first byte 0x10 and up) never meet the keys above. */
+    static final int FIRST_ORDINAL = 0x1000_0000;
+    /** The ordinal of a session whose sub-key is closed here. */
+    static final int CLOSED = -1;
+    /** Where the kind byte of a member key is. */
+    static final int KIND = 4;
 
     static {
         RocksDB.loadLibrary();
@@ -45,6 +54,8 @@ final class PartialStore implements AutoCloseable {
     private final Path dir;
     private final Map<String, Object> configs;
     private final Map<UUID, SessionFilter> filters = new HashMap<>();
+    private final Map<UUID, Integer> ordinals = new HashMap<>();
+    private int nextOrdinal;
     private final RecentKeys recent;
     private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
     private final ReadOptions readOptions = new ReadOptions().setVerifyChecksums(false);
@@ -93,13 +104,23 @@ final class PartialStore implements AutoCloseable {
         }
         byte[] a = get(APPLIED);
         applied = a == null ? -1 : ByteBuffer.wrap(a).getLong();
+        byte[] next = get(NEXT_ORDINAL);
+        nextOrdinal = next == null ? FIRST_ORDINAL : ByteBuffer.wrap(next).getInt();
         long keys = 0;
         long started = System.nanoTime();
+        Map<Integer, UUID> sessions = new HashMap<>();
         try (RocksIterator it = db.newIterator(readOptions)) {
-            for (it.seekToFirst(); it.isValid(); it.next()) {
+            for (it.seek(new byte[] {SESSION}); it.isValid() && it.key()[0] == SESSION; it.next()) {
+                int ordinal = ByteBuffer.wrap(it.value()).getInt();
+                if (ordinal != CLOSED) {
+                    sessions.put(ordinal, session(it.key(), 1));
+                }
+            }
+            for (it.seek(ByteBuffer.allocate(4).putInt(FIRST_ORDINAL).array()); it.isValid(); it.next()) {
                 byte[] key = it.key();
-                if (key.length > 16 && key[16] != CLOSED) {
-                    filter(session(key)).add(key);
+                UUID session = sessions.get(ByteBuffer.wrap(key, 0, 4).getInt());
+                if (session != null) {
+                    filter(session).add(key);
                     keys++;
                 }
             }
@@ -117,8 +138,51 @@ final class PartialStore implements AutoCloseable {
         return filters.computeIfAbsent(session, s -> new SessionFilter());
     }
 
+    /** The session's ordinal here ({@link #CLOSED} once its sub-key is closed); a new session gets one, in {@code batch}. */
+    int ordinal(UUID session, Batch batch) {
+        Integer known = ordinals.get(session);
+        if (known != null) {
+            return known;
+        }
+        byte[] stored = get(sessionKey(session));
+        int ordinal;
+        if (stored != null) {
+            ordinal = ByteBuffer.wrap(stored).getInt();
+        } else {
+            ordinal = nextOrdinal++;
+            batch.put(sessionKey(session), ByteBuffer.allocate(4).putInt(ordinal).array());
+            batch.put(NEXT_ORDINAL, ByteBuffer.allocate(4).putInt(nextOrdinal).array());
+        }
+        ordinals.put(session, ordinal);
+        return ordinal;
+    }
+
     boolean closed(UUID session) {
-        return get(key(session, CLOSED, null, 0, 0)) != null;
+        Integer known = ordinals.get(session);
+        if (known != null) {
+            return known == CLOSED;
+        }
+        byte[] stored = get(sessionKey(session));
+        return stored != null && ByteBuffer.wrap(stored).getInt() == CLOSED;
+    }
+
+    private static byte[] sessionKey(UUID session) {
+        byte[] k = new byte[17];
+        k[0] = SESSION;
+        ByteBuffer.wrap(k, 1, 16).putLong(session.getMostSignificantBits()).putLong(session.getLeastSignificantBits());
+        return k;
+    }
+
+    /** A member's key: {@code ordinal + kind + bytes[from, from+len)}. */
+    static byte[] memberKey(int ordinal, byte kind, byte[] bytes, int from, int len) {
+        byte[] k = new byte[5 + len];
+        k[0] = (byte) (ordinal >>> 24);
+        k[1] = (byte) (ordinal >>> 16);
+        k[2] = (byte) (ordinal >>> 8);
+        k[3] = (byte) ordinal;
+        k[KIND] = kind;
+        System.arraycopy(bytes, from, k, 5, len);
+        return k;
     }
 
     byte[] get(byte[] key) {
@@ -160,7 +224,7 @@ final class PartialStore implements AutoCloseable {
             count++;
         }
 
-        /** At commit: every member of the session deleted (after the puts), the closed marker written. */
+        /** At commit: every member of the session deleted (after the puts), the session marked closed. */
         void close(UUID session) {
             closing = session;
         }
@@ -196,8 +260,12 @@ final class PartialStore implements AutoCloseable {
         try (WriteBatch wb = new WriteBatch(batch.serialized())) {
             if (batch.closing != null) {
                 UUID session = batch.closing;
-                wb.deleteRange(key(session, (byte) 0, null, 0, 0), key(session, (byte) 0xFF, null, 0, 0));
-                wb.put(key(session, CLOSED, null, 0, 0), new byte[] {1});
+                Integer ordinal = ordinals.get(session);
+                if (ordinal != null && ordinal != CLOSED) {
+                    wb.deleteRange(ByteBuffer.allocate(4).putInt(ordinal).array(), ByteBuffer.allocate(4).putInt(ordinal + 1).array());
+                }
+                wb.put(sessionKey(session), ByteBuffer.allocate(4).putInt(CLOSED).array());
+                ordinals.put(session, CLOSED);
                 SessionFilter f = filters.remove(session);
                 if (f != null) {
                     f.release();
@@ -267,15 +335,19 @@ final class PartialStore implements AutoCloseable {
         options.close();
         filters.values().forEach(SessionFilter::release);
         filters.clear();
+        ordinals.clear();
         recent.clear();
     }
 
-    static UUID session(byte[] key) {
-        ByteBuffer b = ByteBuffer.wrap(key, 0, 16);
+    static UUID session(byte[] key, int at) {
+        ByteBuffer b = ByteBuffer.wrap(key, at, 16);
         return new UUID(b.getLong(), b.getLong());
     }
 
-    /** {@code session + kind + bytes[from, from+len)} ({@code bytes} null: the session's prefix plus the kind). */
+    /**
+     * {@code session + kind + bytes[from, from+len)} ({@code bytes} null: the session's prefix plus the kind): the keys of
+     * the merge stage's store, one session's records together.
+     */
     static byte[] key(UUID session, byte kind, byte[] bytes, int from, int len) {
         byte[] k = new byte[17 + len];
         long m = session.getMostSignificantBits(), l = session.getLeastSignificantBits();

@@ -43,21 +43,28 @@ class PartialStoreTest {
     void theStateSurvivesAReopenAndAClosedSessionIsGone() throws Exception {
         Path dir = Files.createTempDirectory("partial-store-");
         UUID a = UUID.randomUUID(), b = UUID.randomUUID();
-        byte[] va = PartialStore.key(a, PartialStore.VIEWER, "v-1".getBytes(), 0, 3);
-        byte[] vb = PartialStore.key(b, PartialStore.VIEWER, "v-1".getBytes(), 0, 3);
+        byte[] va, vb;
         try {
             try (PartialStore store = PartialStore.open(dir, Map.of())) {
                 assertEquals(-1, store.applied());
                 PartialStore.Batch batch = new PartialStore.Batch();
+                int oa = store.ordinal(a, batch), ob = store.ordinal(b, batch);
+                assertTrue(oa != ob && oa >= PartialStore.FIRST_ORDINAL && ob >= PartialStore.FIRST_ORDINAL);
+                va = PartialStore.memberKey(oa, PartialStore.VIEWER, "v-1".getBytes(), 0, 3);
+                vb = PartialStore.memberKey(ob, PartialStore.VIEWER, "v-1".getBytes(), 0, 3);
                 batch.put(va, new byte[] {1});
                 batch.put(vb, new byte[] {1});
                 store.commit(batch, 41);
-                store.filter(a).add(va);
             }
             try (PartialStore store = PartialStore.open(dir, Map.of())) {
                 assertEquals(41, store.applied(), "the applied offset went with the changes");
+                PartialStore.Batch batch = new PartialStore.Batch();
+                assertEquals(PartialStore.memberKey(store.ordinal(a, batch), PartialStore.VIEWER, "v-1".getBytes(), 0, 3)[3], va[3],
+                        "a session keeps its ordinal");
                 assertTrue(store.filter(a).mightContain(va), "filters are rebuilt from the keys");
                 assertEquals(2, store.multiGet(List.of(va, vb)).stream().filter(v -> v != null).count());
+                UUID c = UUID.randomUUID();
+                assertTrue(store.ordinal(c, new PartialStore.Batch()) > store.ordinal(b, batch), "a new session, a new ordinal");
                 PartialStore.Batch close = new PartialStore.Batch();
                 close.close(a);
                 store.commit(close, 42);
@@ -65,9 +72,14 @@ class PartialStoreTest {
                 assertFalse(store.closed(b));
                 assertNull(store.get(va), "a closed session's members are deleted");
                 assertArrayEquals(new byte[] {1}, store.get(vb));
+            }
+            try (PartialStore store = PartialStore.open(dir, Map.of())) {
+                assertTrue(store.closed(a), "closed for good");
+                assertEquals(PartialStore.CLOSED, store.ordinal(a, new PartialStore.Batch()));
                 store.wipe();
                 assertEquals(-1, store.applied());
                 assertNull(store.get(vb));
+                assertFalse(store.closed(a));
             }
         } finally {
             AggregationPropertyTest.deleteRecursively(dir);
