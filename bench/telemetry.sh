@@ -51,6 +51,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 OUT="$ROOT/bench/results"; mkdir -p "$OUT"
+rm -f "$OUT"/telemetry-{saturate,rated,two,distinct}*  # the summary reads only this run's phases
 PORT=18083
 # The bench's own broker (same settings as infra/kafka.sh's, fresh data each run): session-telemetry is a fixed topic
 # name, and a local run's session-service on the shared broker (127.0.0.1:9092) would aggregate the bench's millions of
