@@ -48,7 +48,7 @@ public class MerchantClientStory {
         String region = "Client Story " + UUID.randomUUID();
         ApiResponse<Merchant> created = merchants.registerMerchantWithHttpInfo(new NewMerchant().name("Client Story Brand")
                 .kind(MerchantKind.BRAND).category("apparel").region(region).followers(1000L).trustRights(true)
-                .repurchaseRate(new BigDecimal("0.35")));
+                .repurchaseRate(new BigDecimal("0.35")), "story-" + java.util.UUID.randomUUID());
         check(created.getStatusCode() == 201, "registerMerchant answers 201, got " + created.getStatusCode());
         Merchant merchant = created.getData();
         check(merchant != null && merchant.getId() != null, "registerMerchant returns the created merchant with its id");
@@ -113,7 +113,7 @@ public class MerchantClientStory {
         ServiceRequestsApi requests = new ServiceRequestsApi(client);
         ApiResponse<ServiceRequest> asked = requests.createServiceRequestWithHttpInfo(merchant.getId(), new NewServiceRequest()
                 .needs(Set.of(Need.AD_OPTIMIZATION, Need.LIVE_OPERATIONS)).monthlyBudget(new BigDecimal("300000.00"))
-                .gmvTarget(new BigDecimal("2300000")));
+                .gmvTarget(new BigDecimal("2300000")), "story-" + java.util.UUID.randomUUID());
         check(asked.getStatusCode() == 201 && asked.getData() != null && asked.getData().getId() != null
                 && new BigDecimal("300000").compareTo(asked.getData().getMonthlyBudget()) == 0,
                 "createServiceRequest returns the created request: " + asked.getData());
