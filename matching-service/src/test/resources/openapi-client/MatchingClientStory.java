@@ -95,7 +95,7 @@ public class MatchingClientStory {
 
         // the engagement lifecycle: propose (201, the engagement, Location), accept, activate, complete with a rating
         EngagementsApi engagements = new EngagementsApi(client);
-        ApiResponse<Engagement> proposed = engagements.proposeEngagementWithHttpInfo(new NewEngagement().merchantId(merchant)
+        ApiResponse<Engagement> proposed = engagements.proposeEngagementWithHttpInfo("story-" + java.util.UUID.randomUUID(), new NewEngagement().merchantId(merchant)
                 .providerId(best).needs(Set.of(Need.LIVE_OPERATIONS, Need.AD_OPTIMIZATION)).term(6)
                 .kpiCommitment(new KpiCommitment().gmvTarget(new BigDecimal("3000000.50"))).commissionBps(800));
         check(proposed.getStatusCode() == 201, "proposeEngagement answers 201, got " + proposed.getStatusCode());
@@ -133,7 +133,7 @@ public class MatchingClientStory {
         check("urn:livecommerce:problem:illegal-transition".equals(illegal.getType()), "completing twice is illegal: " + illegal);
 
         // terminate an open one, with a reason; accepting it afterwards is illegal
-        Engagement toEnd = engagements.proposeEngagement(new NewEngagement().merchantId(other).providerId(best)
+        Engagement toEnd = engagements.proposeEngagement("story-" + java.util.UUID.randomUUID(), new NewEngagement().merchantId(other).providerId(best)
                 .needs(Set.of(Need.CONTENT)).commissionBps(500));
         check(toEnd.getTerm() == 3 && toEnd.getKpiCommitment() == null, "the term defaults to the minimum: " + toEnd);
         Engagement terminated = engagements.terminateEngagement(toEnd.getId(), new Termination().reason("budget cut"));
@@ -150,10 +150,10 @@ public class MatchingClientStory {
         check(ofBest.getTotal() == 2L, "listEngagements by provider: " + ofBest);
 
         // a campaign over the merchants stalled between 2032H1 and 2032H2: one of them is already engaged
-        Engagement open = engagements.proposeEngagement(new NewEngagement().merchantId(stalled.get(2)).providerId(second)
+        Engagement open = engagements.proposeEngagement("story-" + java.util.UUID.randomUUID(), new NewEngagement().merchantId(stalled.get(2)).providerId(second)
                 .needs(Set.of(Need.LIVE_OPERATIONS)).commissionBps(700));
         CampaignsApi campaigns = new CampaignsApi(client);
-        ApiResponse<Campaign> started = campaigns.startCampaignWithHttpInfo(new NewCampaign().cohort(CampaignCohort.STALLED)
+        ApiResponse<Campaign> started = campaigns.startCampaignWithHttpInfo("story-" + java.util.UUID.randomUUID(), new NewCampaign().cohort(CampaignCohort.STALLED)
                 .earlier("2032H1").later("2032H2").term(4).commissionBps(900));
         check(started.getStatusCode() == 201 || started.getStatusCode() == 202, "startCampaign answers 201 or 202, got " + started.getStatusCode());
         UUID campaignId = started.getData().getId();
@@ -202,7 +202,7 @@ public class MatchingClientStory {
         check("urn:livecommerce:problem:not-found".equals(missing.getType()), "404 problem: " + missing);
         Problem unknownMerchant = problem(client, 404, () -> new RecommendationsApi(client).recommendProviders(UUID.randomUUID(), null));
         check("urn:livecommerce:problem:not-found".equals(unknownMerchant.getType()), "404 for an unknown merchant: " + unknownMerchant);
-        Problem invalid = problem(client, 422, () -> engagements.proposeEngagement(new NewEngagement().merchantId(merchant)
+        Problem invalid = problem(client, 422, () -> engagements.proposeEngagement("story-" + java.util.UUID.randomUUID(), new NewEngagement().merchantId(merchant)
                 .providerId(second).needs(Set.of(Need.CONTENT)).term(2).commissionBps(100)));
         check("urn:livecommerce:problem:validation".equals(invalid.getType()) && invalid.getErrors() != null
                 && invalid.getErrors().stream().anyMatch(x -> "term".equals(x.getField())), "422 names the field: " + invalid);

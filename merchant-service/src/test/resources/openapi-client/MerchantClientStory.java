@@ -46,7 +46,7 @@ public class MerchantClientStory {
 
         // create: 201, the created merchant comes back as a model, Location points at it
         String region = "Client Story " + UUID.randomUUID();
-        ApiResponse<Merchant> created = merchants.registerMerchantWithHttpInfo(new NewMerchant().name("Client Story Brand")
+        ApiResponse<Merchant> created = merchants.registerMerchantWithHttpInfo("story-" + java.util.UUID.randomUUID(), new NewMerchant().name("Client Story Brand")
                 .kind(MerchantKind.BRAND).category("apparel").region(region).followers(1000L).trustRights(true)
                 .repurchaseRate(new BigDecimal("0.35")));
         check(created.getStatusCode() == 201, "registerMerchant answers 201, got " + created.getStatusCode());
@@ -111,7 +111,7 @@ public class MerchantClientStory {
 
         // a service request: 201 with the created request
         ServiceRequestsApi requests = new ServiceRequestsApi(client);
-        ApiResponse<ServiceRequest> asked = requests.createServiceRequestWithHttpInfo(merchant.getId(), new NewServiceRequest()
+        ApiResponse<ServiceRequest> asked = requests.createServiceRequestWithHttpInfo(merchant.getId(), "story-" + java.util.UUID.randomUUID(), new NewServiceRequest()
                 .needs(Set.of(Need.AD_OPTIMIZATION, Need.LIVE_OPERATIONS)).monthlyBudget(new BigDecimal("300000.00"))
                 .gmvTarget(new BigDecimal("2300000")));
         check(asked.getStatusCode() == 201 && asked.getData() != null && asked.getData().getId() != null

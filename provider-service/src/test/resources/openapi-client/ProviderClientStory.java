@@ -51,7 +51,7 @@ public class ProviderClientStory {
 
         // apply: 201, the created provider comes back as a model, Location points at it
         String category = "story-" + UUID.randomUUID().toString().substring(0, 8);
-        ApiResponse<Provider> created = providers.registerProviderWithHttpInfo(new ProviderApplication().name("Client Story MCN")
+        ApiResponse<Provider> created = providers.registerProviderWithHttpInfo("story-" + java.util.UUID.randomUUID(), new ProviderApplication().name("Client Story MCN")
                 .type(ProviderType.MCN).categories(List.of(category)).regions(List.of("Hangzhou"))
                 .capabilities(List.of(Capability.LIVE_OPERATIONS, Capability.AD_OPTIMIZATION)).capacity(5)
                 .declaredServedGmv(new BigDecimal("12000000.50")));
@@ -87,7 +87,7 @@ public class ProviderClientStory {
 
         // an operator: 201 with the created operator, typed specialties, roi null without spend
         OperatorsApi operators = new OperatorsApi(client);
-        ApiResponse<Operator> added = operators.addOperatorWithHttpInfo(provider.getId(), new NewOperator().name("Li Wei")
+        ApiResponse<Operator> added = operators.addOperatorWithHttpInfo(provider.getId(), "story-" + java.util.UUID.randomUUID(), new NewOperator().name("Li Wei")
                 .specialties(List.of(Capability.AD_OPTIMIZATION)).certified(false));
         check(added.getStatusCode() == 201 && added.getData() != null && added.getData().getId() != null
                 && added.getData().getSpecialties().equals(List.of(Capability.AD_OPTIMIZATION)) && added.getData().getRoi() == null
@@ -103,7 +103,7 @@ public class ProviderClientStory {
                 "reviewProvider rejects with the failed rules: " + review);
         Problem twice = problem(client, 409, () -> admission.reviewProvider(provider.getId()));
         check(twice.getType().startsWith("urn:livecommerce:problem:"), "a second review is a problem: " + twice);
-        ApiResponse<Appeal> appealed = admission.createAppealWithHttpInfo(provider.getId(),
+        ApiResponse<Appeal> appealed = admission.createAppealWithHttpInfo(provider.getId(), "story-" + java.util.UUID.randomUUID(),
                 new Reason().reason("three certified operators join next week"));
         check(appealed.getStatusCode() == 201 && appealed.getData().getStatus() == AppealStatus.PENDING
                 && appealed.getData().getAgainst() == AppealAgainst.REJECTION, "createAppeal: " + appealed.getData());

@@ -41,7 +41,7 @@ public class SessionClientStory {
 
         // schedule: 201, the session as a model, Location points at it; money as BigDecimal, times as OffsetDateTime
         UUID merchant = UUID.randomUUID();
-        ApiResponse<Session> created = sessions.scheduleSessionWithHttpInfo(new NewSession().merchantId(merchant)
+        ApiResponse<Session> created = sessions.scheduleSessionWithHttpInfo("story-" + java.util.UUID.randomUUID(), new NewSession().merchantId(merchant)
                 .title("Client Story Live").scheduledStart(OffsetDateTime.of(2021, 11, 25, 11, 0, 0, 0, ZoneOffset.UTC))
                 .plannedMinutes(120).gmvTarget(new BigDecimal("2300000.00"))
                 .adBudget(new AdBudget().PAID_PROMOTION(new BigDecimal("100000.00")).FAN_BOOST(new BigDecimal("50000.50"))));
@@ -59,9 +59,9 @@ public class SessionClientStory {
         check(page.getTotal() == 1L && page.getItems().get(0).getId().equals(id), "listSessions: " + page);
 
         // a reservation: 201 the first time, 200 with the same one again
-        ApiResponse<Reservation> reserved = sessions.reserveSessionWithHttpInfo(id, new NewReservation().viewerId("story-viewer"));
+        ApiResponse<Reservation> reserved = sessions.reserveSessionWithHttpInfo(id, "story-" + java.util.UUID.randomUUID(), new NewReservation().viewerId("story-viewer"));
         check(reserved.getStatusCode() == 201 && "story-viewer".equals(reserved.getData().getViewerId()), "reserveSession: " + reserved.getData());
-        ApiResponse<Reservation> again = sessions.reserveSessionWithHttpInfo(id, new NewReservation().viewerId("story-viewer"));
+        ApiResponse<Reservation> again = sessions.reserveSessionWithHttpInfo(id, "story-" + java.util.UUID.randomUUID(), new NewReservation().viewerId("story-viewer"));
         check(again.getStatusCode() == 200 && again.getData().getReservedAt().equals(reserved.getData().getReservedAt()), "reserved again");
         check("story-viewer".equals(sessions.getReservation(id, "story-viewer").getViewerId()), "getReservation");
 
@@ -93,14 +93,14 @@ public class SessionClientStory {
                 && k.getPacing() != null, "getSessionKpis: " + k);
 
         check(sessions.endSession(id).getStatus() == SessionStatus.ENDED, "endSession");
-        Session other = sessions.scheduleSession(new NewSession().merchantId(merchant).title("Cancelled")
+        Session other = sessions.scheduleSession("story-" + java.util.UUID.randomUUID(), new NewSession().merchantId(merchant).title("Cancelled")
                 .scheduledStart(OffsetDateTime.now(ZoneOffset.UTC)).plannedMinutes(60).gmvTarget(BigDecimal.ONE)
                 .adBudget(new AdBudget().PAID_PROMOTION(BigDecimal.ZERO).FAN_BOOST(BigDecimal.ZERO)));
         check(sessions.cancelSession(other.getId()).getStatus() == SessionStatus.CANCELLED, "cancelSession");
 
         Problem missing = problem(client, 404, () -> sessions.getSession(UUID.randomUUID()));
         check("urn:livecommerce:problem:not-found".equals(missing.getType()), "404 problem: " + missing);
-        Problem invalid = problem(client, 422, () -> sessions.scheduleSession(new NewSession().merchantId(merchant).title(" ")
+        Problem invalid = problem(client, 422, () -> sessions.scheduleSession("story-" + java.util.UUID.randomUUID(), new NewSession().merchantId(merchant).title(" ")
                 .scheduledStart(OffsetDateTime.now(ZoneOffset.UTC)).plannedMinutes(0).gmvTarget(BigDecimal.ONE)
                 .adBudget(new AdBudget().PAID_PROMOTION(BigDecimal.ZERO).FAN_BOOST(BigDecimal.ZERO))));
         check(invalid.getErrors() != null && invalid.getErrors().stream().anyMatch(e -> "plannedMinutes".equals(e.getField())),

@@ -1,5 +1,6 @@
 package com.livecommerce.matching.campaign;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 
@@ -38,6 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CampaignResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     CampaignService service;
 
     @Inject
@@ -52,9 +56,11 @@ public class CampaignResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignView.class)),
             headers = @Header(name = "Location", description = "URL of the campaign", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> start(@Valid @NotNull NewCampaign body, @Context UriInfo uri) {
-        return service.start(body, identity.getPrincipal().getName())
-                .chain(id -> service.get(id, 0, PageRequest.DEFAULT_SIZE))
-                .map(c -> Response.accepted(c).location(uri.getAbsolutePathBuilder().path(c.id().toString()).build()).build());
+        CampaignService.Prepared prepared = service.prepare(body);
+        String by = identity.getPrincipal().getName();
+        return idempotency.createOnPool(body, client -> service.record(client, prepared, by)
+                        .map(c -> Response.accepted(c).location(uri.getAbsolutePathBuilder().path(c.id().toString()).build()).build()),
+                () -> service.launch(prepared));
     }
 
     @GET

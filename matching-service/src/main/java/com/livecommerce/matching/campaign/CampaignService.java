@@ -6,6 +6,8 @@ import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.time.Period;
 import com.livecommerce.plumbing.time.UtcClock;
 import io.smallrye.mutiny.Uni;
+import com.livecommerce.plumbing.rest.PageRequest;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -73,6 +75,28 @@ public class CampaignService {
     }
 
     /** Records the campaign and starts it; answers with its id at once. */
+    /** A validated campaign request and the id it gets (for {@link #record} and {@link #launch}). */
+    record Prepared(UUID id, Request request) {
+    }
+
+    /** Validates (422 on bad input) and gives the campaign its id; nothing is written yet. */
+    Prepared prepare(NewCampaign body) {
+        return new Prepared(UUID.randomUUID(), validate(body));
+    }
+
+    /** Records the campaign RUNNING through {@code client} (the caller's transaction) and reads it back there. */
+    Uni<CampaignView> record(SqlClient client, Prepared prepared, String by) {
+        Request request = prepared.request();
+        return store.create(client, prepared.id(), request.cohort(), label(request.earlier()), label(request.later()), request.terms(),
+                        by, clock.now())
+                .chain(() -> store.get(client, prepared.id(), 0, PageRequest.DEFAULT_SIZE));
+    }
+
+    /** Plans the recorded campaign on a worker thread; call once its record is committed. */
+    void launch(Prepared prepared) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> run(prepared.id(), prepared.request()));
+    }
+
     public Uni<UUID> start(NewCampaign body, String by) {
         Request request = validate(body);
         UUID id = UUID.randomUUID();

@@ -12,6 +12,7 @@ import com.livecommerce.plumbing.time.Period;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -68,9 +69,15 @@ public class CampaignStore {
     }
 
     public Uni<Void> create(UUID id, String cohort, String earlier, String later, Terms terms, String by, OffsetDateTime at) {
+        return create(pool, id, cohort, earlier, later, terms, by, at);
+    }
+
+    /** The same through {@code client} (a connection of the caller's transaction). */
+    public Uni<Void> create(SqlClient client, UUID id, String cohort, String earlier, String later, Terms terms, String by,
+            OffsetDateTime at) {
         Tuple params = Tuple.tuple().addValue(id).addValue(cohort).addValue(earlier).addValue(later).addValue(terms.term())
                 .addValue(terms.commissionBps()).addValue(by).addValue(at);
-        return pool.preparedQuery(CREATE).execute(params).replaceWithVoid();
+        return client.preparedQuery(CREATE).execute(params).replaceWithVoid();
     }
 
     /** The merchants active in either period whose later GMV is at most the earlier one's. */
@@ -167,14 +174,19 @@ public class CampaignStore {
 
     /** The campaign with a page of its assignments and unassigned merchants, or null. */
     public Uni<CampaignView> get(UUID id, int page, int size) {
-        return pool.preparedQuery("select * from campaign where id = $1").execute(Tuple.of(id)).chain(rows -> {
+        return get(pool, id, page, size);
+    }
+
+    /** The same through {@code client} (in the caller's transaction: sees what it wrote). */
+    public Uni<CampaignView> get(SqlClient client, UUID id, int page, int size) {
+        return client.preparedQuery("select * from campaign where id = $1").execute(Tuple.of(id)).chain(rows -> {
             if (!rows.iterator().hasNext()) {
                 return Uni.createFrom().nullItem();
             }
             Row c = rows.iterator().next();
-            return pool.preparedQuery("select merchant_id, provider_id, campaign_score, id from engagement where campaign_id = $1"
+            return client.preparedQuery("select merchant_id, provider_id, campaign_score, id from engagement where campaign_id = $1"
                             + " order by merchant_id limit $2 offset $3").execute(Tuple.of(id, size, (long) page * size))
-                    .chain(assigned -> pool.preparedQuery("select merchant_id, reason from campaign_unassigned where campaign_id = $1"
+                    .chain(assigned -> client.preparedQuery("select merchant_id, reason from campaign_unassigned where campaign_id = $1"
                                     + " order by merchant_id limit $2 offset $3").execute(Tuple.of(id, size, (long) page * size))
                             .map(unassigned -> {
                                 List<CampaignView.Assignment> a = new ArrayList<>();

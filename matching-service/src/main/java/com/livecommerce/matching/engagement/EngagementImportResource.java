@@ -1,5 +1,6 @@
 package com.livecommerce.matching.engagement;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.VIEWER;
 
@@ -44,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EngagementImportResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     EngagementService service;
 
     @Inject
@@ -65,10 +69,12 @@ public class EngagementImportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EngagementImportView.class)),
             headers = @Header(name = "Location", description = "URL of the engagement", schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> importEngagement(@Valid @NotNull NewEngagementImport request, @Context UriInfo uri) {
-        return service.importCompleted(request, identity.getPrincipal().getName()).invoke(index::poke)
+        String by = identity.getPrincipal().getName();
+        return idempotency.create(request, () -> service.importCompleted(request, by)
                 .map(imported -> Response.status(imported.created() ? Response.Status.CREATED : Response.Status.OK)
                         .location(uri.getBaseUriBuilder().path("engagements").path(imported.view().engagement().id().toString()).build())
-                        .entity(imported.view()).build());
+                        .entity(imported.view()).build()))
+                .invoke(index::poke);
     }
 
     @GET

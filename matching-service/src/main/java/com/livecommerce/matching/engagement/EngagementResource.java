@@ -1,5 +1,6 @@
 package com.livecommerce.matching.engagement;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.PROVIDER;
@@ -45,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class EngagementResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     EngagementService service;
 
     @Inject
@@ -67,8 +71,9 @@ public class EngagementResource {
         if (!caller.admin() && !caller.isMerchant(request.merchantId()) && !caller.isProvider(request.providerId())) {
             throw ProblemException.forbidden("a merchant or provider may only propose engagements of its own");
         }
-        return service.propose(request, caller).invoke(index::poke)
-                .map(e -> Response.created(uri.getAbsolutePathBuilder().path(e.id().toString()).build()).entity(e).build());
+        return idempotency.create(request, () -> service.propose(request, caller)
+                .map(e -> Response.created(uri.getAbsolutePathBuilder().path(e.id().toString()).build()).entity(e).build()))
+                .invoke(index::poke);
     }
 
     @GET

@@ -1,5 +1,6 @@
 package com.livecommerce.merchant.merchant;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.PROVIDER;
@@ -45,6 +46,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class MerchantResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     MerchantService service;
 
     @Inject
@@ -58,8 +62,8 @@ public class MerchantResource {
             headers = @Header(name = "Location", description = "URL of the new merchant",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> register(@Valid @NotNull NewMerchant request, @Context UriInfo uri) {
-        return service.register(request).map(m -> Response.created(uri.getAbsolutePathBuilder().path(m.id().toString()).build())
-                .entity(m).build());
+        return idempotency.create(request, () -> service.register(request)
+                .map(m -> Response.created(uri.getAbsolutePathBuilder().path(m.id().toString()).build()).entity(m).build()));
     }
 
     @GET

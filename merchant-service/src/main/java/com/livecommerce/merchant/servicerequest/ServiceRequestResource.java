@@ -1,5 +1,6 @@
 package com.livecommerce.merchant.servicerequest;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.PROVIDER;
@@ -42,6 +43,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ServiceRequestResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     ServiceRequestService service;
 
     @Inject
@@ -56,8 +60,8 @@ public class ServiceRequestResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> create(@PathParam("id") UUID id, @Valid @NotNull NewServiceRequest request, @Context UriInfo uri) {
         tenants.requireMerchant(id, PLATFORM_ADMIN);
-        return service.create(id, request).map(r -> Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build())
-                .entity(r).build());
+        return idempotency.create(request, () -> service.create(id, request)
+                .map(r -> Response.created(uri.getAbsolutePathBuilder().path(r.id().toString()).build()).entity(r).build()));
     }
 
     @GET

@@ -44,6 +44,9 @@ public class ProblemResponsesFilter implements OASFilter {
 
     public static final String PROBLEM_SCHEMA = "Problem";
     public static final String FIELD_ERROR_SCHEMA = "FieldError";
+    public static final String IDEMPOTENCY_KEY_PARAMETER = "IdempotencyKey";
+    /** An operation extension a resource may set on a POST that answers 200 to mark it a create (201 and 202 are). */
+    public static final String IDEMPOTENT_EXTENSION = "x-idempotency-key";
 
     /** A standard error answer: its status, component name, description and the problem type it usually carries. */
     enum Answer {
@@ -55,9 +58,11 @@ public class ProblemResponsesFilter implements OASFilter {
         PAYLOAD_TOO_LARGE("413", "PayloadTooLarge", "The request body is over the size limit", ProblemType.PAYLOAD_TOO_LARGE),
         UNSUPPORTED_MEDIA_TYPE("415", "UnsupportedMediaType", "The request body is not in a media type the operation accepts",
                 ProblemType.UNSUPPORTED_MEDIA_TYPE),
-        UNPROCESSABLE("422", "ValidationFailed", "Field values break the rules; `errors` names each offending field",
+        UNPROCESSABLE("422", "ValidationFailed", "Field values break the rules; `errors` names each offending field. On a create:"
+                + " also an `Idempotency-Key` already used for another request (type `urn:livecommerce:problem:idempotency-key-reused`)",
                 ProblemType.VALIDATION),
-        UNAVAILABLE("503", "ServiceUnavailable", "A dependency (the database) is unreachable; nothing was changed, retry after `Retry-After` seconds",
+        UNAVAILABLE("503", "ServiceUnavailable", "A dependency (the database, or the token issuer while this token's key is"
+                + " unknown) is unreachable; nothing was changed, retry after `Retry-After` seconds",
                 ProblemType.UNAVAILABLE);
 
         final String status;
@@ -84,12 +89,16 @@ public class ProblemResponsesFilter implements OASFilter {
         }
         boolean securedByDefault = openAPI.getSecurity() != null && !openAPI.getSecurity().isEmpty();
         Set<Answer> used = new LinkedHashSet<>();
+        List<Operation> idempotent = new ArrayList<>();
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (item.getOperations() == null) {
                 return;
             }
             item.getOperations().forEach((method, operation) -> {
                 typePagingParameters(operation);
+                if (create(method, operation)) {
+                    idempotent.add(operation);
+                }
                 for (Answer answer : answersFor(path, item, method, operation, securedByDefault)) {
                     if (declare(operation, answer)) {
                         used.add(answer);
@@ -97,13 +106,28 @@ public class ProblemResponsesFilter implements OASFilter {
                 }
             });
         });
-        if (used.isEmpty()) {
-            return;
-        }
         Components components = openAPI.getComponents();
         if (components == null) {
             components = OASFactory.createComponents();
             openAPI.setComponents(components);
+        }
+        if (!idempotent.isEmpty()) {
+            String ref = "#/components/parameters/" + IDEMPOTENCY_KEY_PARAMETER;
+            for (Operation operation : idempotent) {
+                if (operation.getParameters() == null || operation.getParameters().stream().noneMatch(p -> ref.equals(p.getRef()))) {
+                    operation.addParameter(OASFactory.createParameter().ref(ref));
+                }
+                if (declare(operation, Answer.UNPROCESSABLE)) {
+                    used.add(Answer.UNPROCESSABLE);
+                }
+            }
+            Map<String, Parameter> parameters = components.getParameters() == null ? new TreeMap<>()
+                    : new TreeMap<>(components.getParameters());
+            parameters.putIfAbsent(IDEMPOTENCY_KEY_PARAMETER, idempotencyKeyParameter());
+            components.setParameters(parameters);
+        }
+        if (used.isEmpty()) {
+            return;
         }
         Map<String, Schema> schemas = components.getSchemas() == null ? new TreeMap<>() : new TreeMap<>(components.getSchemas());
         schemas.putIfAbsent(PROBLEM_SCHEMA, problemSchema());
@@ -114,6 +138,29 @@ public class ProblemResponsesFilter implements OASFilter {
             responses.putIfAbsent(answer.component, response(answer));
         }
         components.setResponses(responses);
+    }
+
+    /** A create: a POST answering 201 or 202, or marked with {@value #IDEMPOTENT_EXTENSION} (the extension is removed). */
+    static boolean create(PathItem.HttpMethod method, Operation operation) {
+        if (method != PathItem.HttpMethod.POST) {
+            return false;
+        }
+        if (operation.getExtensions() != null && operation.getExtensions().containsKey(IDEMPOTENT_EXTENSION)) {
+            operation.removeExtension(IDEMPOTENT_EXTENSION);
+            return true;
+        }
+        APIResponses responses = operation.getResponses();
+        return responses != null && (responses.hasAPIResponse("201") || responses.hasAPIResponse("202"));
+    }
+
+    static Parameter idempotencyKeyParameter() {
+        return OASFactory.createParameter().name("Idempotency-Key").in(Parameter.In.HEADER).required(false)
+                .description("Makes the create safe to retry: within 24 hours the same key with the same request (method, path,"
+                        + " body) answers the first answer again (status, `Location`, body; header `Idempotency-Replayed: true`)"
+                        + " and creates nothing more; the same key with another request is a 422. Keys are per caller (token"
+                        + " subject). A concurrent request with the same key waits for the first one's answer.")
+                .schema(OASFactory.createSchema().addType(SchemaType.STRING).minLength(1).maxLength(255))
+                .example("0b7c6f0e-3f5a-4a39-9d53-0d5e2c1f9a11");
     }
 
     static List<Answer> answersFor(String path, PathItem item, PathItem.HttpMethod method, Operation operation,

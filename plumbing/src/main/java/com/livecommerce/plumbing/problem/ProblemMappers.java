@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.livecommerce.plumbing.security.BearerTokens;
+import com.livecommerce.plumbing.security.IssuerOutage;
+import io.quarkus.oidc.OIDCException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -85,9 +88,35 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthorized(RuntimeException e) {
+    public Response unauthorized(RuntimeException e, HttpHeaders headers) {
+        if (IssuerOutage.unreachable(e) && BearerTokens.wellFormed(headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            return issuerUnavailable(e);
+        }
+        return unauthorized();
+    }
+
+    /**
+     * The OIDC tenant could not be set up (the issuer was down when the service started and still is): a token that is
+     * not even a well-formed JWT is a 401 whatever the issuer says; any other cannot be checked yet: 503.
+     */
+    @ServerExceptionMapper
+    public Response oidc(OIDCException e, HttpHeaders headers) {
+        if (!BearerTokens.wellFormed(headers.getHeaderString(HttpHeaders.AUTHORIZATION))) {
+            return unauthorized();
+        }
+        return issuerUnavailable(e);
+    }
+
+    static Response unauthorized() {
         return Response.status(401).type(Problem.MEDIA_TYPE).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .entity(Problem.of(ProblemType.UNAUTHORIZED, "a valid bearer token is required")).build();
+    }
+
+    static Response issuerUnavailable(Throwable e) {
+        LOG.warnf("token issuer unreachable: %s", IssuerOutage.describe(e));
+        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", String.valueOf(IssuerOutage.RETRY_AFTER_SECONDS))
+                .entity(Problem.of(ProblemType.UNAVAILABLE,
+                        "the token issuer cannot be reached to verify this token's signing key; retry later")).build();
     }
 
     @ServerExceptionMapper({StaleStateException.class, jakarta.persistence.OptimisticLockException.class})
@@ -138,6 +167,9 @@ public class ProblemMappers {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ProblemException p) {
                 return problem(p);
+            }
+            if (t instanceof OIDCException) {
+                return issuerUnavailable(t);
             }
             if (t instanceof JsonParseException p) {
                 return malformed(p);

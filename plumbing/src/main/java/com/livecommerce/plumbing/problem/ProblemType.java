@@ -8,6 +8,7 @@ public enum ProblemType {
     INVALID_FIELD(400, "invalid-field", "A field has the wrong type or an unknown value"),
     BAD_REQUEST(400, "bad-request", "Bad request"),
     VALIDATION(422, "validation", "The request is not valid"),
+    IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "The Idempotency-Key was already used for another request"),
     UNAUTHORIZED(401, "unauthorized", "Authentication required"),
     FORBIDDEN(403, "forbidden", "Not allowed"),
     NOT_FOUND(404, "not-found", "Resource not found"),
@@ -47,7 +48,7 @@ public enum ProblemType {
 
     public static ProblemType forStatus(int status) {
         for (ProblemType t : values()) {
-            if (t.status == status && t != INVALID_FIELD && t != MALFORMED_JSON && t != ILLEGAL_TRANSITION && t != VERSION_CONFLICT) {
+            if (t.status == status && t != INVALID_FIELD && t != IDEMPOTENCY_KEY_REUSED && t != MALFORMED_JSON && t != ILLEGAL_TRANSITION && t != VERSION_CONFLICT) {
                 return t;
             }
         }

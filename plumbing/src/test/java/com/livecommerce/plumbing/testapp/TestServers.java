@@ -4,12 +4,12 @@ import com.livecommerce.testsupport.KafkaBrokerResource;
 import com.livecommerce.testsupport.PostgresDatabaseResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import com.livecommerce.testsupport.IssuerResource;
 
-/** The real servers of the plumbing's tests: PostgreSQL database plumbing_test, a Kafka broker, the OIDC test server. */
+/** The real servers of the plumbing's tests: PostgreSQL database plumbing_test, a Kafka broker, the OIDC test server (behind proxies, for issuer outages). */
 @QuarkusTestResource(value = PostgresDatabaseResource.class, initArgs = @ResourceArg(name = "database", value = "plumbing_test"))
 @QuarkusTestResource(KafkaBrokerResource.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(IssuerResource.class)
 public final class TestServers {
 
     private TestServers() {

@@ -1,5 +1,6 @@
 package com.livecommerce.provider.admission;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 
@@ -40,6 +41,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "admission", description = "Strict admission (严准入): review, suspension, appeals and the audit trail")
 @SecurityRequirement(name = "oidc")
 public class AdmissionResource {
+
+    @Inject
+    Idempotency idempotency;
 
     @Inject
     AdmissionService admission;
@@ -87,8 +91,9 @@ public class AdmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<Response> appeal(@PathParam("id") UUID id, @Valid @NotNull AdmissionDtos.Reason body, @Context UriInfo uri) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
-        return admission.appeal(id, body.reason(), actor())
-                .map(a -> Response.created(uri.getAbsolutePathBuilder().path(a.id().toString()).build()).entity(a).build());
+        String actor = actor();
+        return idempotency.create(body, () -> admission.appeal(id, body.reason(), actor)
+                .map(a -> Response.created(uri.getAbsolutePathBuilder().path(a.id().toString()).build()).entity(a).build()));
     }
 
     @GET

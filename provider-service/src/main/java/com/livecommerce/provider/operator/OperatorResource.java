@@ -1,5 +1,6 @@
 package com.livecommerce.provider.operator;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 
@@ -41,6 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class OperatorResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     OperatorService service;
 
     @Inject
@@ -59,8 +63,10 @@ public class OperatorResource {
                     schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> add(@PathParam("id") UUID id, @Valid @NotNull NewOperator request, @Context UriInfo uri) {
         tenants.requireProvider(id, PLATFORM_ADMIN);
-        return service.add(id, request, actor(), tenants.hasAnyRole(PLATFORM_ADMIN))
-                .map(o -> Response.created(uri.getAbsolutePathBuilder().path(o.id().toString()).build()).entity(o).build());
+        String actor = actor();
+        boolean admin = tenants.hasAnyRole(PLATFORM_ADMIN);
+        return idempotency.create(request, () -> service.add(id, request, actor, admin)
+                .map(o -> Response.created(uri.getAbsolutePathBuilder().path(o.id().toString()).build()).entity(o).build()));
     }
 
     @POST

@@ -1,5 +1,6 @@
 package com.livecommerce.provider.provider;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
 import static com.livecommerce.plumbing.security.Roles.PROVIDER;
 
@@ -44,6 +45,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ProviderResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     ProviderService service;
 
     @Inject
@@ -60,8 +64,8 @@ public class ProviderResource {
             headers = @Header(name = "Location", description = "URL of the new provider",
                     schema = @Schema(type = SchemaType.STRING, format = "uri")))
     public Uni<Response> apply(@Valid @NotNull ProviderApplication application, @Context UriInfo uri) {
-        return service.apply(application).map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build())
-                .entity(p).build());
+        return idempotency.create(application, () -> service.apply(application)
+                .map(p -> Response.created(uri.getAbsolutePathBuilder().path(p.id().toString()).build()).entity(p).build()));
     }
 
     @GET

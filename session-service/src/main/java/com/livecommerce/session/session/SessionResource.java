@@ -1,5 +1,6 @@
 package com.livecommerce.session.session;
 
+import com.livecommerce.plumbing.idempotency.Idempotency;
 import static com.livecommerce.plumbing.security.Roles.MERCHANT;
 import static com.livecommerce.plumbing.security.Roles.OPERATOR;
 import static com.livecommerce.plumbing.security.Roles.PLATFORM_ADMIN;
@@ -46,6 +47,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class SessionResource {
 
     @Inject
+    Idempotency idempotency;
+
+    @Inject
     SessionService service;
 
     @Inject
@@ -69,8 +73,8 @@ public class SessionResource {
                 throw ProblemException.forbidden("a merchant schedules its own sessions, a provider those it runs");
             }
         });
-        return service.schedule(request).map(s -> Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build())
-                .entity(s).build());
+        return idempotency.create(request, () -> service.schedule(request)
+                .map(s -> Response.created(uri.getAbsolutePathBuilder().path(s.id().toString()).build()).entity(s).build()));
     }
 
     @GET
@@ -140,10 +144,10 @@ public class SessionResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReservationView.class)))
     public Uni<Response> reserve(@PathParam("id") UUID id, @Valid @NotNull NewReservation request, @Context UriInfo uri) {
         SessionAccess.Caller caller = access.runners(TELEMETRY_WRITER);
-        return service.reserve(id, request.viewerId(), caller)
+        return idempotency.create(request, () -> service.reserve(id, request.viewerId(), caller)
                 .map(r -> r.created()
                         ? Response.created(uri.getAbsolutePathBuilder().path(r.reservation().viewerId()).build()).entity(r.reservation()).build()
-                        : Response.ok(r.reservation()).build());
+                        : Response.ok(r.reservation()).build()));
     }
 
     @GET
