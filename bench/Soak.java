@@ -150,6 +150,11 @@ public class Soak {
             String m = merchants.get(ThreadLocalRandom.current().nextInt(merchants.size()));
             call("matching", "GET", "/merchants/" + m + "/recommendations?limit=10", admin, null, null);
         }, 10));
+        // a warm-up (the JIT, the pools, the first KPIs) before the first sample: a fifth of the run, at most a minute
+        long warmUp = Math.min(60_000, minutes * 60_000L / 5);
+        System.out.println("warm-up " + warmUp / 1000 + " s, then " + minutes + " min sampled every 10 s");
+        Thread.sleep(warmUp);
+        resetWindows();
         long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
         Map<String, double[]> first = new LinkedHashMap<>(), last = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();

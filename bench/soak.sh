@@ -10,6 +10,7 @@
 # (/proc/PID/status), heap after GC (jstat -gc: survivors + old generation in use, i.e. what the last young collection
 # left; eden not counted) and the p99 of its answers over those 10 s. Ends with one line per service:
 #   soak: <service> rss <first>-><last> MB, heap <first>-><last> MB, p99 <first>-><last> ms, errors <n>
+# The first sample is taken after a warm-up (a fifth of the run, at most 1 minute) of the same load.
 # (errors: answers other than 2xx and 503, and connection errors; 503s are counted apart). Goal: flat memory, a stable
 # p99, 0 errors. The measured part runs under flock on $BENCH_LOCK. Samples in bench/results/soak.txt.
 # usage: bench/soak.sh [--minutes 10] [--build] [--heap 256m]

@@ -513,8 +513,7 @@ class FaultInjectionEndToEndTest {
         t.append("| ledger entries sent (sourceId) | ").append(ledgerEntries).append(" |\n");
         t.append("| telemetry events sent (eventId) | ").append(telemetryEvents).append(" |\n");
         t.append("| figures checked equal | ").append(checked).append(" |\n");
-        System.out.println(t);
-        Suite.log("%s", t);
+        Suite.log("%s", t); // on the console and in run/e2e.log
     }
 
     // -------------------------------------------------------------------------------------------------- helpers
