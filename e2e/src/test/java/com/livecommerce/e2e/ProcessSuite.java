@@ -135,6 +135,89 @@ final class ProcessSuite extends Suite {
     }
 
     // ---------------------------------------------------------------------------------------------------------
+    // faults, for FaultInjectionEndToEndTest: each ends or cuts only what this suite started
+
+    /** The PID of a running service. */
+    long pid(String service) {
+        return processes.get(service).pid();
+    }
+
+    /** SIGKILL (no shutdown hook, no graceful stop) of one service, by the PID this suite started it with; returns once it is gone. */
+    void kill(String service) throws InterruptedException {
+        Process p = processes.get(service);
+        p.destroyForcibly(); // SIGKILL on Linux
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException(service + "-service (pid " + p.pid() + ") still alive 30 s after SIGKILL");
+        }
+        log("%s-service killed (SIGKILL, pid %d, exit %d)", service, p.pid(), p.exitValue());
+    }
+
+    /** Starts a killed service again (same port, database and KPI state; its log goes on in the same file). */
+    void restart(String service) throws IOException {
+        Process old = processes.get(service);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(service + "-service is still running (pid " + old.pid() + ")");
+        }
+        processes.put(service, service(service));
+    }
+
+    /** Waits until the service answers ready; fails if it exits or the deadline passes. */
+    void awaitReady(String service, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!ready(service)) {
+            Process p = processes.get(service);
+            if (!p.isAlive()) {
+                throw new IllegalStateException(service + "-service exited with " + p.exitValue() + "; see " + logFile(service));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service + "-service is not ready after " + timeout.toSeconds() + " s; see " + logFile(service));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Stops the broker ({@code infra/kafka.sh stop}: SIGTERM by its PID file); its data stays. */
+    void stopKafka() throws Exception {
+        awaitScript(script("kafka", "stop"), "kafka", Duration.ofSeconds(60), kafkaData.resolve("kafka.log"), "stop");
+    }
+
+    /** Starts the broker again on the same port and data. */
+    void startKafka() throws Exception {
+        awaitScript(script("kafka", "start"), "kafka", Duration.ofSeconds(120), kafkaData.resolve("kafka.log"), "start");
+    }
+
+    /** Stops Keycloak ({@code infra/keycloak.sh stop}); its store (realm, signing keys) stays. */
+    void stopKeycloak() throws Exception {
+        awaitScript(script("keycloak", "stop"), "keycloak", Duration.ofSeconds(60), keycloakData.resolve("keycloak.log"), "stop");
+    }
+
+    /** Starts Keycloak again on the same port and store; returns once it is ready. */
+    void startKeycloak() throws Exception {
+        awaitScript(script("keycloak", "start"), "keycloak", Duration.ofSeconds(300), keycloakData.resolve("keycloak.log"), "start");
+    }
+
+    /** The suite's own databases, {@code <service>_e2e<TEST_DB_SUFFIX>}. */
+    List<String> databaseNames() {
+        return SERVICES.stream().map(s -> s + dbSuffix).toList();
+    }
+
+    /**
+     * Cuts every PostgreSQL connection the services hold to this suite's databases ({@code pg_terminate_backend} on their
+     * backends only: the shared server and other databases are left alone); returns how many were cut.
+     */
+    int cutDatabaseConnections() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             java.sql.PreparedStatement st = c.prepareStatement("select count(*) filter (where pg_terminate_backend(pid)) from pg_stat_activity"
+                     + " where datname = any(?) and pid <> pg_backend_pid() and backend_type = 'client backend'")) {
+            st.setArray(1, c.createArrayOf("text", databaseNames().toArray()));
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
 
     private Path jar(String service) {
         return root.resolve(service + "-service/target/quarkus-app/quarkus-run.jar");
@@ -149,7 +232,7 @@ final class ProcessSuite extends Suite {
         }
         command.addAll(List.of("-jar", jar(name).toString()));
         ProcessBuilder pb = new ProcessBuilder(command).directory(run.toFile()).redirectErrorStream(true)
-                .redirectOutput(logFile(name).toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile(name).toFile())).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         pb.environment().putAll(serviceEnv(name + dbSuffix, 5432, run.resolve("session-kpis").toString()));
         Process p = pb.start();
         Files.writeString(run.resolve(name + ".pid"), Long.toString(p.pid()));
@@ -172,13 +255,17 @@ final class ProcessSuite extends Suite {
     }
 
     private void awaitScript(Process p, String what, Duration timeout, Path log) throws Exception {
+        awaitScript(p, what, timeout, log, "start");
+    }
+
+    private void awaitScript(Process p, String what, Duration timeout, Path log, String action) throws Exception {
         if (!p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             p.destroy();
-            throw new IllegalStateException("infra/" + what + ".sh start did not finish within " + timeout + "; see " + log);
+            throw new IllegalStateException("infra/" + what + ".sh " + action + " did not finish within " + timeout + "; see " + log);
         }
         if (p.exitValue() != 0) {
-            throw new IllegalStateException("infra/" + what + ".sh start failed: " + Files.readString(run.resolve(what + "-start.log"))
-                    + "; see " + log);
+            throw new IllegalStateException("infra/" + what + ".sh " + action + " failed: "
+                    + Files.readString(run.resolve(what + "-" + action + ".log")) + "; see " + log);
         }
     }
 

@@ -145,7 +145,7 @@ public class ProblemMappers {
         return response(Problem.of(type, detail));
     }
 
-    @ServerExceptionMapper({ClosedConnectionException.class, java.net.ConnectException.class})
+    @ServerExceptionMapper({ClosedConnectionException.class, java.net.ConnectException.class, java.net.SocketException.class})
     public Response unreachable(Exception e) {
         Response mapped = fromCauses(e);
         return mapped != null ? mapped : internal(e);
@@ -153,7 +153,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
-        Response mapped = fromCauses(e.getCause());
+        Response mapped = fromCauses(e);
         return mapped != null ? mapped : internal(e);
     }
 
@@ -189,11 +189,31 @@ public class ProblemMappers {
                 return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5")
                         .entity(Problem.of(ProblemType.UNAVAILABLE, "the database cannot be reached; nothing was changed, retry later")).build();
             }
+            if (connectionLost(t)) {
+                // a pooled connection cut under the request (reset, or the server ended the backend: SQLSTATE 57P01-57P03, 08xxx):
+                // whether a commit in flight landed is not known here, so no "nothing was changed"; a retry with the same
+                // Idempotency-Key / sourceId is safe
+                LOG.warnf("database connection lost: %s", t.getMessage());
+                return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "2")
+                        .entity(Problem.of(ProblemType.UNAVAILABLE, "the connection to the database was lost; retry later")).build();
+            }
             if (t instanceof PgException pg && "23505".equals(pg.getSqlState())) {
                 return response(Problem.of(ProblemType.CONFLICT, "a resource with the same unique key already exists"));
             }
         }
         return null;
+    }
+
+    /** A connection to the database lost during the request: a socket reset, or the server ending the session. */
+    static boolean connectionLost(Throwable t) {
+        if (t instanceof java.net.SocketException) {
+            return true;
+        }
+        if (t instanceof PgException pg && pg.getSqlState() != null) {
+            String state = pg.getSqlState();
+            return state.startsWith("57P") || state.startsWith("08");
+        }
+        return false;
     }
 
     static Problem fromJackson(JsonMappingException e) {
