@@ -22,9 +22,21 @@ public class PropagateAccessToken implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        AccessTokenCredential token = identity.isAnonymous() ? null : identity.getCredential(AccessTokenCredential.class);
-        if (token != null && token.getToken() != null) {
-            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
+        if (request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+            return; // given by the caller (a stream subscribed after the request's context, Services.stream)
         }
+        String token = current(identity);
+        if (token != null) {
+            request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token);
+        }
+    }
+
+    /** The signed-in user's access token, or null (nobody signed in, or no request context active). */
+    static String current(SecurityIdentity identity) {
+        if (!io.quarkus.arc.Arc.container().requestContext().isActive() || identity.isAnonymous()) {
+            return null;
+        }
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        return token == null ? null : token.getToken();
     }
 }

@@ -37,5 +37,5 @@ public interface ServiceApi {
     @GET
     @Path("{path}")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    Multi<String> stream(@PathParam("path") @Encoded String path);
+    Multi<String> stream(@PathParam("path") @Encoded String path, @jakarta.ws.rs.HeaderParam("Authorization") String authorization);
 }

@@ -26,6 +26,9 @@ public class Services {
             .findAndRegisterModules();
 
     @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    @Inject
     @RestClient
     Clients.Merchant merchant;
     @Inject
@@ -75,8 +78,10 @@ public class Services {
         }
     }
 
+    /** A stream: the token is taken now, while the request is active, since the stream is read after the page's method returned. */
     public Multi<String> stream(String service, String path) {
-        return api(service).stream(path);
+        String token = PropagateAccessToken.current(identity);
+        return api(service).stream(path, token == null ? null : "Bearer " + token);
     }
 
     private static Result read(String service, Response r) {
