@@ -22,6 +22,8 @@
       plugins: { legend: { display: (spec.datasets || []).length > 1 || spec.type === "doughnut" } } }, spec.options || {});
     if (spec.percent) {
       options.scales = { y: { ticks: { callback: function (v) { return (v * 100).toFixed(0) + "%"; } } } };
+    } else if (spec.integer) {
+      options.scales = { y: { beginAtZero: true, suggestedMax: 1, ticks: { precision: 0 } } };
     }
     var chart = new Chart(canvas, { type: spec.type || "bar", data: { labels: spec.labels || [], datasets: spec.datasets || [] }, options: options });
     charts.set(canvas, chart);

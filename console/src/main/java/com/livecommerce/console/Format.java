@@ -77,6 +77,19 @@ public final class Format {
         }
     }
 
+    /** An instant as the services give it (ISO-8601, any offset) written in UTC to the second: {@code 2026-12-04 07:21:55 UTC}. */
+    public static String time(Object instant) {
+        if (instant == null) {
+            return "–";
+        }
+        try {
+            return java.time.OffsetDateTime.parse(instant.toString()).atZoneSameInstant(java.time.ZoneOffset.UTC)
+                    .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + " UTC";
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant.toString();
+        }
+    }
+
     /** Shortens an id for a table cell (the full id stays in the link and its title). */
     public static String shortId(Object id) {
         String s = String.valueOf(id);

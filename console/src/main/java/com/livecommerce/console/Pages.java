@@ -124,8 +124,8 @@ public class Pages {
                 .data("windmaker", windmaker)
                 .data("growthChart", Charts.growth(insights, m.served(), m.unserved(), m.chart_growth()))
                 .data("leapsChart", Charts.leaps(insights, m.chart_leaps()))
-                .data("tiersChart", Charts.windmaker(windmaker, "tiers", m.chart_providers(), m.chart_target()))
-                .data("badgesChart", Charts.windmaker(windmaker, "badges", m.chart_providers(), m.chart_target()));
+                .data("tiersChart", Charts.windmaker(windmaker, "tiers", m.chart_providers()))
+                .data("badgesChart", Charts.windmaker(windmaker, "badges", m.chart_providers()));
     }
 
     // ---------------------------------------------------------------- merchants

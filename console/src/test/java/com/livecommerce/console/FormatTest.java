@@ -25,6 +25,13 @@ class FormatTest {
     }
 
     @Test
+    void instantsInUtc() {
+        assertEquals("2026-12-04 07:21:55 UTC", Format.time("2026-12-04T07:21:55.161996Z"));
+        assertEquals("2026-12-03 23:00:00 UTC", Format.time("2026-12-04T07:00:00+08:00"));
+        assertEquals("–", Format.time(null));
+    }
+
+    @Test
     void languageFromAcceptLanguage() {
         assertEquals("zh", Lang.fromAcceptLanguage("zh-CN,zh;q=0.9,en;q=0.8"));
         assertEquals("en", Lang.fromAcceptLanguage("en-US,en;q=0.9,zh-CN;q=0.8"));

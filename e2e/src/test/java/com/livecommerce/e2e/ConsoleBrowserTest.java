@@ -184,7 +184,9 @@ class ConsoleBrowserTest {
         String feeder = keycloak.telemetryToken();
         Instant t = Instant.now();
         telemetry(feeder, id, SuiteEndToEndTest.enter("c-1", t, "v1"), SuiteEndToEndTest.enter("c-2", t, "v2"),
-                SuiteEndToEndTest.enter("c-3", t, "v3"), SuiteEndToEndTest.paid("c-4", t, "o1", "v1", "1200.00", "PAID_PROMOTION"));
+                SuiteEndToEndTest.enter("c-3", t, "v3"), SuiteEndToEndTest.paid("c-4", t, "o1", "v1", "1200.00", "PAID_PROMOTION"),
+                "{\"type\":\"AD_SPEND\",\"eventId\":\"c-8\",\"time\":\"%s\",\"channel\":\"PAID_PROMOTION\",\"amount\":300.00}".formatted(t),
+                "{\"type\":\"AD_SPEND\",\"eventId\":\"c-9\",\"time\":\"%s\",\"channel\":\"FAN_BOOST\",\"amount\":200.00}".formatted(t));
         browser.await(Duration.ofSeconds(90)).until(d -> d.findElement(By.id("kpi-uv")).getText().equals("3"));
         String gmv = text(By.id("kpi-gmv"));
         assertEquals("¥1,200.00", gmv);
@@ -254,6 +256,7 @@ class ConsoleBrowserTest {
         browser.signIn(console, "m-brand");
         browser.open(console + "/engagements");
         WebElement active = browser.driver.findElement(By.cssSelector("tr[data-engagement='" + engagement + "']"));
+        active.findElement(By.cssSelector("details.complete summary")).click();
         new Select(active.findElement(By.name("results"))).selectByValue("4");
         active.findElement(By.cssSelector("button.complete")).click();
         awaitStatus(engagement, "COMPLETED");
