@@ -6,6 +6,8 @@
 #        infra/keycloak.sh token USER                  an access token of a demo user (password grant, platform-console)
 #        infra/keycloak.sh client-token                a token of telemetry-feeder (client credentials)
 #        infra/keycloak.sh set-claim USER NAME VALUE   sets a user's merchant_id / provider_id / operator_id (admin API)
+#        infra/keycloak.sh ensure-clients              creates the realm file's clients a store made from an older realm file lacks
+#                                                      (e.g. staff-console, the console's client; admin API)
 # Data (dev H2 store, log) under .local/keycloak (KEYCLOAK_DATA; port KEYCLOAK_PORT, management port +100); the realm file is infra/keycloak/livecommerce-realm.json: after
 # changing it, `infra/keycloak.sh stop && rm -rf .local/keycloak` so the next start imports it again.
 set -euo pipefail
@@ -99,5 +101,15 @@ case "${1:-status}" in
     curl -fs -H "Authorization: Bearer $admin" "$api/users/$id" \
       | jq --arg n "$name" --arg v "$value" '.attributes = ((.attributes // {}) + {($n): [$v]})' \
       | curl -fs -o /dev/null -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d @- "$api/users/$id" ;;
-  *) echo "usage: $0 start|stop|status|run|token USER|client-token|set-claim USER NAME VALUE"; exit 2 ;;
+  ensure-clients)
+    admin=$(admin_token)
+    api="$URL/admin/realms/$REALM/clients"
+    for client in $(jq -r '.clients[].clientId' "$ROOT/infra/keycloak/livecommerce-realm.json"); do
+      if [[ $(curl -fs -H "Authorization: Bearer $admin" "$api?clientId=$client" | jq length) == 0 ]]; then
+        jq --arg c "$client" '.clients[] | select(.clientId == $c)' "$ROOT/infra/keycloak/livecommerce-realm.json" \
+          | curl -fs -o /dev/null -X POST -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' -d @- "$api"
+        echo "keycloak: client $client created"
+      fi
+    done ;;
+  *) echo "usage: $0 start|stop|status|run|token USER|client-token|set-claim USER NAME VALUE|ensure-clients"; exit 2 ;;
 esac

@@ -121,3 +121,22 @@ KPI_STATE_DIR: {{ .mountPath | quote }}
 {{- end }}
 {{- end }}
 {{- end }}
+
+{{/* The console's settings (ConfigMap data): the issuer, its client, the four services' in-cluster URLs. */}}
+{{- define "livecommerce.consoleSettings" -}}
+OIDC_AUTH_SERVER_URL: {{ .root.Values.oidc.authServerUrl | quote }}
+OIDC_CLIENT_ID: {{ .cfg.oidcClientId | quote }}
+CONSOLE_COOKIE_SECURE: {{ .cfg.cookieSecure | toString | quote }}
+{{- $root := .root }}
+{{- range $key := keys $root.Values.services | sortAlpha }}
+{{- $svc := index $root.Values.services $key }}
+{{- if $svc.enabled }}
+{{- $scfg := deepCopy $root.Values.defaults }}
+{{- include "livecommerce.deepMerge" (dict "dst" $scfg "src" $svc) }}
+{{ upper $key }}_SERVICE_URL: {{ printf "http://%s:%v" (include "livecommerce.fullname" (dict "root" $root "cfg" $scfg)) $scfg.service.port | quote }}
+{{- end }}
+{{- end }}
+{{- range $k, $v := .cfg.env }}
+{{ $k }}: {{ $v | toString | quote }}
+{{- end }}
+{{- end }}

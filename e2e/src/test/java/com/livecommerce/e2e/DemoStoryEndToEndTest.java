@@ -148,6 +148,11 @@ class DemoStoryEndToEndTest {
 
     /** Runs scripts/demo-data.sh against this suite as ./suite up does; returns its summary lines (its whole output in run/demo-N.log). */
     private static List<String> runStory(int run) throws IOException, InterruptedException {
+        return runStory(suite, run);
+    }
+
+    /** Runs scripts/demo-data.sh against {@code suite} (also {@link ConsoleBrowserTest}'s); its output in run/demo-N.log. */
+    static List<String> runStory(Suite suite, int run) throws IOException, InterruptedException {
         Path log = suite.run.resolve("demo-" + run + ".log");
         ProcessBuilder pb = new ProcessBuilder(suite.root.resolve("scripts/demo-data.sh").toString()).directory(suite.root.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile())

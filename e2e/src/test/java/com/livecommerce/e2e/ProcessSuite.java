@@ -28,7 +28,7 @@ import java.util.stream.Stream;
  * 8081-8084, 9092 and 8180 may go on beside it): a Kafka broker ({@code infra/kafka.sh}, data wiped at every
  * start), a Keycloak with realm livecommerce ({@code infra/keycloak.sh}, its H2 store kept between runs for a
  * faster restart), the databases {@code <service>_e2e} (dropped and created again; {@code TEST_DB_SUFFIX}
- * appended), and the four services from their packaged jars. Everything lives under {@code e2e/target/e2e}:
+ * appended), the four services from their packaged jars, and the staff console from its jar (console/). Everything lives under {@code e2e/target/e2e}:
  * each process's log, and the PID files by which {@link #stop()} ends exactly what {@link #start()} started.
  */
 final class ProcessSuite extends Suite {
@@ -55,6 +55,9 @@ final class ProcessSuite extends Suite {
                         + " root builds them before this module)");
             }
         }
+        if (!Files.isRegularFile(consoleJar())) {
+            throw new IllegalStateException(consoleJar() + " is missing: build it first, e.g. `./mvnw -B package -DskipTests -pl console`");
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "e2e-suite-stop"));
         stopLeftovers();
         wipe(kafkaData);
@@ -67,6 +70,7 @@ final class ProcessSuite extends Suite {
         for (String s : SERVICES) {
             ports.put(s, freePort(0));
         }
+        consolePort = freePort(0);
         log("ports: kafka %d, keycloak %d, services %s; logs in %s", kafkaPort, keycloakPort, ports, dir);
 
         databases();
@@ -95,6 +99,39 @@ final class ProcessSuite extends Suite {
             }
         }
         log("services ready (%d s since the start)", seconds(t0));
+        Process console = console();
+        processes.put("console", console);
+        while (!answers200(consoleUrl() + "/q/health/ready")) {
+            if (!console.isAlive()) {
+                throw new IllegalStateException("the console exited with " + console.exitValue() + " before it was ready; see " + logFile("console"));
+            }
+            if (System.nanoTime() > deadline + Duration.ofSeconds(60).toNanos()) {
+                throw new IllegalStateException("the console is not ready; see " + logFile("console"));
+            }
+            Thread.sleep(250);
+        }
+        log("console ready on %s (%d s since the start)", consoleUrl(), seconds(t0));
+    }
+
+    private Path consoleJar() {
+        return root.resolve("console/target/quarkus-app/quarkus-run.jar");
+    }
+
+    /** The staff console: this suite's Keycloak (client staff-console, whose redirect URIs allow any loopback port) and services. */
+    private Process console() throws IOException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Dquarkus.http.port=" + consolePort, "-Dquarkus.http.host=127.0.0.1", "-jar", consoleJar().toString());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(run.toFile()).redirectErrorStream(true)
+                .redirectOutput(logFile("console").toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().put("OIDC_AUTH_SERVER_URL", issuer());
+        for (String s : SERVICES) {
+            pb.environment().put(s.toUpperCase(java.util.Locale.ROOT) + "_SERVICE_URL", url(s));
+        }
+        Process p = pb.start();
+        Files.writeString(run.resolve("console.pid"), Long.toString(p.pid()));
+        log("console starting (pid %d) on :%d", p.pid(), consolePort);
+        return p;
     }
 
     /** Stops what {@link #start()} started, by PID: the services, then Keycloak and the broker (their scripts stop them by their PID files). */
@@ -113,7 +150,7 @@ final class ProcessSuite extends Suite {
                 Thread.currentThread().interrupt();
             }
         }
-        for (String s : SERVICES) {
+        for (String s : java.util.stream.Stream.concat(SERVICES.stream(), Stream.of("console")).toList()) {
             try {
                 Files.deleteIfExists(run.resolve(s + ".pid"));
             } catch (IOException ignored) {
@@ -129,6 +166,7 @@ final class ProcessSuite extends Suite {
     List<Path> logs() {
         List<Path> logs = new ArrayList<>();
         SERVICES.forEach(s -> logs.add(logFile(s)));
+        logs.add(logFile("console"));
         logs.add(kafkaData.resolve("kafka.log"));
         logs.add(keycloakData.resolve("keycloak.log"));
         return logs;
@@ -297,6 +335,15 @@ final class ProcessSuite extends Suite {
                             h.destroy();
                         });
             }
+        }
+        Path consolePid = run.resolve("console.pid");
+        if (Files.exists(consolePid)) {
+            long id = Long.parseLong(Files.readString(consolePid).trim());
+            ProcessHandle.of(id).filter(h -> h.info().commandLine().map(c -> c.contains(consoleJar().toString())).orElse(false))
+                    .ifPresent(h -> {
+                        log("stopping the console left over from an earlier run (pid %d)", id);
+                        h.destroy();
+                    });
         }
         if (Files.exists(kafkaData.resolve("pid")) || Files.exists(keycloakData.resolve("pid"))) {
             Files.createDirectories(run);

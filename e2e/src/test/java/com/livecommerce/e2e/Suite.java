@@ -35,6 +35,8 @@ abstract class Suite {
 
     int kafkaPort;
     int keycloakPort;
+    /** The staff console's port ({@link ProcessSuite} only; 0 where the suite runs without it). */
+    int consolePort;
     final Map<String, Integer> ports = new LinkedHashMap<>();
 
     static Suite create() {
@@ -79,6 +81,11 @@ abstract class Suite {
 
     String issuer() {
         return keycloakUrl() + "/realms/livecommerce";
+    }
+
+    /** The staff console (console/), signed in through this suite's Keycloak, calling this suite's services. */
+    String consoleUrl() {
+        return "http://127.0.0.1:" + consolePort;
     }
 
     String url(String service) {

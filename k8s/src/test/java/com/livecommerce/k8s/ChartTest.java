@@ -52,6 +52,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 class ChartTest {
 
     static final List<String> SERVICES = List.of("matching-service", "merchant-service", "provider-service", "session-service");
+    /** The staff console (console/): a Deployment of its own, without database or migration. */
+    static final String CONSOLE = "console";
     static final Map<String, Integer> PORTS = Map.of("merchant-service", 8081, "provider-service", 8082,
             "session-service", 8083, "matching-service", 8084);
     static final Set<String> TOPICS = Set.of("merchant-events", "provider-events", "session-events", "session-telemetry",
@@ -60,6 +62,7 @@ class ChartTest {
     static final Map<String, Object> ALL_ON = Map.of("ingress.enabled", true,
             "services.merchant.ingress.host", "merchant.example.com", "services.provider.ingress.host", "provider.example.com",
             "services.session.ingress.host", "session.example.com", "services.matching.ingress.host", "matching.example.com",
+            "console.ingress.host", "console.example.com",
             "metrics.serviceMonitor.enabled", true, "metrics.prometheusRule.enabled", true, "kafkaTopics.enabled", true);
 
     @TempDir
@@ -91,9 +94,9 @@ class ChartTest {
         r.checkPolicies();
         assertEquals(SERVICES.size(), r.custom("ServiceMonitor").size());
         for (HasMetadata i : r.all("Ingress")) {
-            assertTrue(SERVICES.stream().anyMatch(s -> i.getMetadata().getName().endsWith(s)));
+            assertTrue(SERVICES.stream().anyMatch(s -> i.getMetadata().getName().endsWith(s)) || i.getMetadata().getName().endsWith(CONSOLE));
         }
-        assertEquals(SERVICES.size(), r.all("Ingress").size());
+        assertEquals(SERVICES.size() + 1, r.all("Ingress").size(), "the services' and the console's");
         // the alerts of the runbook
         List<JsonNode> rules = r.custom("PrometheusRule");
         assertEquals(1, rules.size());
@@ -305,11 +308,19 @@ class ChartTest {
         }
 
         void checkPolicies() {
-            assertEquals(SERVICES, deployments().stream().map(d -> d.getMetadata().getName().substring(Chart.RELEASE.length() + 1))
+            List<String> expected = new ArrayList<>(SERVICES);
+            expected.add(0, CONSOLE);
+            assertEquals(expected, deployments().stream().map(d -> d.getMetadata().getName().substring(Chart.RELEASE.length() + 1))
                     .sorted().toList(), values);
             List<Runnable> checks = new ArrayList<>();
             for (Deployment d : deployments()) {
-                checks.add(() -> checkDeployment(d));
+                checks.add(() -> {
+                    if (d.getMetadata().getName().endsWith("-" + CONSOLE)) {
+                        checkConsole(d);
+                    } else {
+                        checkDeployment(d);
+                    }
+                });
             }
             for (ServiceAccount sa : typed(ServiceAccount.class)) {
                 checks.add(() -> assertEquals(Boolean.FALSE, sa.getAutomountServiceAccountToken(), values + ": " + sa.getMetadata().getName()));
@@ -392,6 +403,62 @@ class ChartTest {
                 assertTrue(hpa.getSpec().getMinReplicas() >= 1 && hpa.getSpec().getMaxReplicas() >= hpa.getSpec().getMinReplicas(), at);
             }
             checkMigrationJob(d, c, at);
+        }
+
+        /**
+         * The staff console: the same pod security, probes, resources, heap, Service, PDB, HPA and NetworkPolicy as a
+         * service, but no database, no Kafka and no migration: its settings are the issuer, its client and the four
+         * services' in-cluster URLs, its client secret comes from a Secret, and its egress is DNS, the issuer and the
+         * services' HTTP ports only.
+         */
+        void checkConsole(Deployment d) {
+            String at = values + ": " + d.getMetadata().getName();
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            assertTrue(selects(d.getSpec().getSelector().getMatchLabels(), podLabels(d)), at);
+            assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), at);
+            checkPodSecurity(pod, at);
+            Container c = pod.getContainers().get(0);
+            assertEquals(8080, c.getPorts().get(0).getContainerPort(), at);
+            checkProbe(c.getStartupProbe(), "/q/health/started", at + " startupProbe");
+            checkProbe(c.getLivenessProbe(), "/q/health/live", at + " livenessProbe");
+            checkProbe(c.getReadinessProbe(), "/q/health/ready", at + " readinessProbe");
+            checkResources(c, at);
+            checkHeap(c, at);
+            assertTrue(c.getVolumeMounts().stream().anyMatch(m -> m.getMountPath().equals("/tmp")), at + ": /tmp");
+            String cmName = c.getEnvFrom().get(0).getConfigMapRef().getName();
+            ConfigMap cm = typed(ConfigMap.class).stream().filter(x -> x.getMetadata().getName().equals(cmName)).findFirst()
+                    .orElseThrow(() -> new AssertionError(at + ": no ConfigMap " + cmName));
+            Set<String> read = envNamesReadBy(CONSOLE);
+            assertTrue(cm.getData().keySet().containsAll(Set.of("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID", "MERCHANT_SERVICE_URL",
+                    "PROVIDER_SERVICE_URL", "SESSION_SERVICE_URL", "MATCHING_SERVICE_URL")), at + ": " + cm.getData().keySet());
+            for (String k : cm.getData().keySet()) {
+                assertTrue(read.contains(k) || k.startsWith("QUARKUS_") || k.startsWith("OTEL_"), at + ": " + k + " is not read by the console " + read);
+            }
+            for (String s : List.of("merchant", "provider", "session", "matching")) {
+                String url = cm.getData().get(s.toUpperCase() + "_SERVICE_URL");
+                assertTrue(typed(Service.class).stream().anyMatch(x -> url.startsWith("http://" + x.getMetadata().getName() + ":")),
+                        at + ": " + url + " is not a Service of the release");
+            }
+            EnvVar secret = c.getEnv().stream().filter(e -> e.getName().equals("OIDC_CLIENT_SECRET")).findFirst()
+                    .orElseThrow(() -> new AssertionError(at + ": no OIDC_CLIENT_SECRET"));
+            assertNotNull(secret.getValueFrom().getSecretKeyRef(), at);
+            assertTrue(c.getEnv().stream().noneMatch(e -> e.getName().startsWith("DB_")), at + ": no database");
+            List<Service> svcs = typed(Service.class).stream().filter(s -> selects(s.getSpec().getSelector(), podLabels(d))).toList();
+            assertEquals(1, svcs.size(), at + ": Services");
+            pdbOf(d);
+            HorizontalPodAutoscaler hpa = hpaOf(d);
+            assertTrue(hpa != null || d.getSpec().getReplicas() != null, at + ": neither replicas nor an HPA");
+            List<NetworkPolicy> nps = typed(NetworkPolicy.class).stream()
+                    .filter(n -> selects(n.getSpec().getPodSelector().getMatchLabels(), podLabels(d))).toList();
+            assertEquals(1, nps.size(), at + ": NetworkPolicies");
+            Set<Integer> egressPorts = new TreeSet<>();
+            nps.get(0).getSpec().getEgress().forEach(rule -> {
+                assertFalse(rule.getPorts() == null || rule.getPorts().isEmpty(), at + ": egress to every port");
+                rule.getPorts().forEach(p -> egressPorts.add(p.getPort().getIntVal()));
+            });
+            assertTrue(egressPorts.containsAll(Set.of(53, 8081, 8082, 8083, 8084)), at + ": " + egressPorts);
+            assertFalse(egressPorts.contains(5432) || egressPorts.contains(9092), at + ": the console needs no database or broker");
+            nps.get(0).getSpec().getIngress().forEach(rule -> rule.getPorts().forEach(p -> assertEquals(8080, p.getPort().getIntVal(), at)));
         }
 
         void checkNetworkPolicy(Deployment d, int port, String at) {
