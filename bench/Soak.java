@@ -155,13 +155,15 @@ public class Soak {
         System.out.println("warm-up " + warmUp / 1000 + " s, then " + minutes + " min sampled every 10 s");
         Thread.sleep(warmUp);
         resetWindows();
-        long end = System.nanoTime() + Duration.ofMinutes(minutes).toNanos();
+        long start = System.nanoTime();
+        long end = start + Duration.ofMinutes(minutes).toNanos();
         Map<String, double[]> first = new LinkedHashMap<>(), last = new LinkedHashMap<>();
         List<String> lines = new ArrayList<>();
         int tick = 0;
         while (System.nanoTime() < end) {
-            Thread.sleep(10_000);
             tick++;
+            // every 10 s of wall time (the sampling itself, four jstat runs, takes seconds on a busy machine)
+            Thread.sleep(Math.max(0, (start + tick * 10_000_000_000L - System.nanoTime()) / 1_000_000));
             for (Svc s : svc.values()) {
                 List<Long> lat;
                 synchronized (window.get(s.name)) {
@@ -171,7 +173,7 @@ public class Soak {
                 double[] sample = {rssMb(s.pid), heapAfterGcMb(s.pid), p99(lat)};
                 first.putIfAbsent(s.name, sample);
                 last.put(s.name, sample);
-                String line = "%4d s %-8s rss %6.0f MB  heap %6.1f MB  p99 %7.1f ms  requests %6d  errors %d  503 %d".formatted(tick * 10, s.name,
+                String line = "%4d s %-8s rss %6.0f MB  heap %6.1f MB  p99 %7.1f ms  requests %6d  errors %d  503 %d".formatted((System.nanoTime() - start) / 1_000_000_000L, s.name,
                         sample[0], sample[1], sample[2], lat.size(), errors.get(s.name).get(), unavailable.get(s.name).get());
                 System.out.println(line);
                 lines.add(line);

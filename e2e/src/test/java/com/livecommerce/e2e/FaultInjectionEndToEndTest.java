@@ -43,6 +43,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -59,6 +60,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * everything created; every dead-letter topic empty, every outbox drained. It prints a table of what it did.
  */
 @ExtendWith(SuiteExtension.class)
+@DisabledIfSystemProperty(named = "e2e.runtime", matches = "containers") // kills and restarts processes by PID
 class FaultInjectionEndToEndTest {
 
     static final String NDJSON = "application/x-ndjson";
