@@ -8,7 +8,7 @@
 #     (POST /sessions/{id}/telemetry, role telemetry-writer) from several connections -> session-telemetry (chunks of
 #     parsed events, format 2) -> Kafka Streams, exactly_once_v2 (partial stage per partition, merge stage per session,
 #     snapshots to session-kpi-snapshots -> global store) -> GET /sessions/{id}/kpis. Each phase on fresh services and a
-#     fresh aggregation (state wiped, offsets at the topics' ends: StreamsResetter).
+#     fresh aggregation (state wiped) on a fresh broker (infra/kafka.sh, data wiped).
 #     A: one instance, as fast as it answers: events/s accepted at the HTTP edge and counted in the KPIs; sustained =
 #        the smaller of the two (what went all the way through), freshness of marker orders probed every 200 ms.
 #     B: one instance, a fixed rate (--rate, default 100000 events/s): KPI freshness p50/p99/max.
@@ -51,6 +51,7 @@ while [[ $# -gt 0 ]]; do
   shift
 done
 OUT="$ROOT/bench/results"; mkdir -p "$OUT"
+rm -f "$OUT"/telemetry-{saturate,rated,two,distinct}*  # the summary reads only this run's phases
 PORT=18083
 # The bench's own broker (same settings as infra/kafka.sh's, fresh data each run): session-telemetry is a fixed topic
 # name, and a local run's session-service on the shared broker (127.0.0.1:9092) would aggregate the bench's millions of
@@ -113,9 +114,8 @@ raw_c_msgs=$(awk -F', *' '{print $5}' <<< "$raw_c")
 raw_c_rps=$(awk -F', *' '{print $10}' <<< "$raw_c")
 raw_c_mbs=$(awk -F', *' '{print $9}' <<< "$raw_c")
 
-# --- 2. end to end. Each phase on fresh services and a fresh aggregation: no local state, the bench application's offsets
-# at the end of session-telemetry and session-kpi-partials (nothing left over from an earlier phase or run), its changelogs
-# deleted (StreamsResetter)
+# --- 2. end to end. Each phase on fresh services, a fresh aggregation (no local state) and a fresh broker (nothing left
+# over from an earlier phase or run)
 ADMIN=$(bench/jwt.sh platform-admin)
 WRITER=$(bench/jwt.sh telemetry-writer)
 psql -h 127.0.0.1 -U postgres -tAc "select 1 from pg_database where datname = 'session_bench'" | grep -q 1 \
@@ -142,9 +142,12 @@ fresh_services() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
   PIDS=()
   rm -rf "$STATE"-*
-  kafka org.apache.kafka.tools.StreamsResetter --bootstrap-server $BOOTSTRAP --application-id $APP \
-    --input-topics session-telemetry,session-kpi-partials --to-latest --force > "$OUT/streams-reset.txt" 2>&1 \
-    || echo "StreamsResetter: $(tail -1 "$OUT/streams-reset.txt") (first run: no topics yet)"
+  # a fresh broker too: offsets reset to the topics' ends are not enough, a partial stage without its database rebuilds
+  # from the partition's start (the earlier phases' millions of events), which is not what a phase measures
+  infra/kafka.sh stop > /dev/null
+  rm -rf "$KAFKA_DATA"
+  infra/kafka.sh start > /dev/null
+  BROKER_PID=$(cat "$KAFKA_DATA/pid")
   for i in $(seq 0 $(($1 - 1))); do start_instance "$i"; done
   BASES=$(for i in $(seq 0 $(($1 - 1))); do printf 'http://127.0.0.1:%d,' $((18083 + i)); done); BASES=${BASES%,}
   SESSION=$(curl -fs -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "{\"merchantId\":\"$(cat /proc/sys/kernel/random/uuid)\",

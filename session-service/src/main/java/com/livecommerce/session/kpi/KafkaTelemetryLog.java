@@ -6,7 +6,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -19,6 +26,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * stream thread fails, is replaced, and the task tries again.
  */
 final class KafkaTelemetryLog implements PartialStage.Log {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(KafkaTelemetryLog.class);
 
     static final String WINDOW_HEADER = "session-window";
 
@@ -65,6 +74,27 @@ final class KafkaTelemetryLog implements PartialStage.Log {
                             value(r.headers().lastHeader(WINDOW_HEADER)));
                 }
             }
+        }
+    }
+
+    /**
+     * The group's committed offset for this partition (the next record its task will process), waiting for a pending
+     * transactional commit to settle; -1 when the group has none or the broker does not answer within 15 s (the stage then
+     * catches up on the task's first record instead).
+     */
+    long committed(String group) {
+        Map<String, Object> admin = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15000);
+        try (Admin client = Admin.create(admin)) {
+            OffsetAndMetadata committed = client.listConsumerGroupOffsets(group, new ListConsumerGroupOffsetsOptions().requireStable(true))
+                    .partitionsToOffsetAndMetadata().get(15, TimeUnit.SECONDS).get(partition);
+            return committed == null ? -1 : committed.offset();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf("committed offset of %s for %s unknown (%s): caught up on the first record instead", group, partition, e.toString());
+            return -1;
         }
     }
 

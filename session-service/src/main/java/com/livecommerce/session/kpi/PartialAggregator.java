@@ -41,8 +41,14 @@ final class PartialAggregator implements Processor<byte[], byte[], String, byte[
         int partition = context.taskId().partition();
         Path dir = Path.of(String.valueOf(configs.get(StreamsConfig.STATE_DIR_CONFIG)), context.applicationId(), "partials",
                 String.valueOf(partition));
-        stage = new PartialStage(PartialStore.open(dir, configs),
-                new KafkaTelemetryLog(configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), partition, replayTimeout));
+        KafkaTelemetryLog log = new KafkaTelemetryLog(configs.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG), partition, replayTimeout);
+        stage = new PartialStage(PartialStore.open(dir, configs), log);
+        // Catch up (or rebuild) now, up to where the task will start: a long replay inside process() would keep the
+        // thread's transaction open past its timeout (10 s), be fenced, leave the store ahead, and rebuild again, in a loop
+        long committed = log.committed(context.applicationId());
+        if (committed >= 0) {
+            stage.catchUpTo(committed);
+        }
     }
 
     @Override

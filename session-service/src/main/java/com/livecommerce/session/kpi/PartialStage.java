@@ -64,20 +64,32 @@ final class PartialStage implements AutoCloseable {
 
     /** Applies the record at {@code offset}; its delta to forward, or null (nothing counted: closed, unreadable). */
     PartialDelta process(long offset, byte[] key, byte[] value, byte[] formatHeader, byte[] windowHeader) {
+        catchUpTo(offset);
+        return apply(offset, key, value, formatHeader, windowHeader);
+    }
+
+    /**
+     * Brings the store to the state just before the record at {@code next}: reads the partition's records from the
+     * store's applied offset on (a store that fell behind: lost, or its partition moved away and back), or rebuilds it from
+     * the partition's start when it is ahead ({@code next} at or below its applied offset: a transaction it applied was
+     * aborted) or its records are gone (retention). Called when a task starts with the group's committed offset (nothing
+     * else to do on the thread, no transaction open), and before each record (normally nothing to do).
+     */
+    void catchUpTo(long next) {
         long applied = store.applied();
-        if (offset <= applied) {
+        if (next <= applied) {
             LOG.warnf("partial store %s is ahead of the committed offsets (applied %d, next record %d): rebuilding it from the"
-                    + " partition", store, applied, offset);
+                    + " partition", store, applied, next);
             store.wipe();
             rebuilt++;
             applied = -1;
         }
-        if (offset > applied + 1) {
+        if (next > applied + 1) {
             long from = applied + 1;
             long started = System.nanoTime();
             long[] count = {0};
             try {
-                log.read(from, offset, (o, k, v, f, w) -> {
+                log.read(from, next, (o, k, v, f, w) -> {
                     apply(o, k, v, f, w);
                     count[0]++;
                 });
@@ -86,18 +98,17 @@ final class PartialStage implements AutoCloseable {
                 store.wipe();
                 rebuilt++;
                 from = 0;
-                log.read(0, offset, (o, k, v, f, w) -> {
+                log.read(0, next, (o, k, v, f, w) -> {
                     apply(o, k, v, f, w);
                     count[0]++;
                 });
             }
             caughtUp += count[0];
             if (count[0] > 0) {
-                LOG.infof("partial store caught up: %d records [%d, %d) in %d ms", count[0], from, offset,
+                LOG.infof("partial store caught up: %d records [%d, %d) in %d ms", count[0], from, next,
                         (System.nanoTime() - started) / 1_000_000);
             }
         }
-        return apply(offset, key, value, formatHeader, windowHeader);
     }
 
     /** Records applied while catching up or rebuilding (not forwarded), and rebuilds from the start. */

@@ -92,7 +92,11 @@ final class AggregationHarness implements AutoCloseable {
             List<LogRecord> log = logs.get(k);
             int position = 0;       // the committed offset: where processing resumes
             while (position < log.size()) {
+                boolean starting = stages.get(k) == null;
                 PartialStage stage = stage(k);
+                if (starting && random.nextBoolean()) { // the task starts: caught up to the committed offset (its init)
+                    stage.catchUpTo(position);
+                }
                 int transaction = 1 + random.nextInt(6);
                 List<byte[]> pending = new ArrayList<>();
                 int offset = position;
@@ -106,6 +110,10 @@ final class AggregationHarness implements AutoCloseable {
                 int fate = random.nextInt(20);
                 if (fate == 0) { // the transaction aborts: its deltas are lost, processing goes back to the committed offset
                     aborts++;
+                    if (random.nextBoolean()) { // the task is closed dirty and started again (its store is ahead)
+                        stage.close();
+                        stages.set(k, null);
+                    }
                     continue;
                 }
                 committed.get(k).addAll(pending);
