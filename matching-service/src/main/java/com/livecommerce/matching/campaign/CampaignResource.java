@@ -23,7 +23,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import com.livecommerce.plumbing.openapi.ProblemResponsesFilter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,6 +52,7 @@ public class CampaignResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(PLATFORM_ADMIN)
+    @Extension(name = ProblemResponsesFilter.IDEMPOTENT_EXTENSION, value = "true") // a create answering 202: takes Idempotency-Key
     @Operation(operationId = "startCampaign", summary = "Start a campaign (platform-admin): each merchant of the cohort gets at most one"
             + " provider, no provider more than it has left, the total score is the maximum; the result is proposed as engagements")
     @APIResponse(responseCode = "202", description = "Accepted and RUNNING; `Location` is the campaign's URL, to follow until COMPLETED or FAILED",

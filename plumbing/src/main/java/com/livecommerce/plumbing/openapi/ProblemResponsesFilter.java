@@ -45,7 +45,7 @@ public class ProblemResponsesFilter implements OASFilter {
     public static final String PROBLEM_SCHEMA = "Problem";
     public static final String FIELD_ERROR_SCHEMA = "FieldError";
     public static final String IDEMPOTENCY_KEY_PARAMETER = "IdempotencyKey";
-    /** An operation extension a resource may set on a POST that answers 200 to mark it a create (201 and 202 are). */
+    /** An operation extension a resource sets on a create that does not answer 201 (a 202), so it takes an Idempotency-Key. */
     public static final String IDEMPOTENT_EXTENSION = "x-idempotency-key";
 
     /** A standard error answer: its status, component name, description and the problem type it usually carries. */
@@ -140,7 +140,10 @@ public class ProblemResponsesFilter implements OASFilter {
         components.setResponses(responses);
     }
 
-    /** A create: a POST answering 201 or 202, or marked with {@value #IDEMPOTENT_EXTENSION} (the extension is removed). */
+    /**
+     * A create: a POST answering 201, or marked with {@value #IDEMPOTENT_EXTENSION} (a create answering 202, like a
+     * campaign; the extension is removed). Other 202s (telemetry batches, idempotent by event ids) are no creates.
+     */
     static boolean create(PathItem.HttpMethod method, Operation operation) {
         if (method != PathItem.HttpMethod.POST) {
             return false;
@@ -150,7 +153,7 @@ public class ProblemResponsesFilter implements OASFilter {
             return true;
         }
         APIResponses responses = operation.getResponses();
-        return responses != null && (responses.hasAPIResponse("201") || responses.hasAPIResponse("202"));
+        return responses != null && responses.hasAPIResponse("201");
     }
 
     static Parameter idempotencyKeyParameter() {
