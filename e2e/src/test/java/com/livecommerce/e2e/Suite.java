@@ -149,16 +149,23 @@ abstract class Suite {
         }
     }
 
-    /** A free port whose neighbour at {@code +offset} is free as well (the broker's controller, Keycloak's management port). */
-    static int freePort(int offset) throws IOException {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            int port;
-            try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = s.getLocalPort();
-            }
-            if (port + offset > 65535 || (offset > 0 && !free(port + offset))) {
+    /** Ports this JVM handed out (with their neighbours): never handed out twice, though not bound yet. */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /**
+     * A free port whose neighbour at {@code +offset} is free as well (the broker's controller, Keycloak's management port),
+     * taken from 20000-32699, below Linux's ephemeral range (32768-60999): a port picked there could be taken by any
+     * outgoing connection (a download, a Kafka client) before its server binds it (seen: Keycloak's management port).
+     */
+    static synchronized int freePort(int offset) throws IOException {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = 20000 + random.nextInt(12700 - offset);
+            if (HANDED_OUT.contains(port) || HANDED_OUT.contains(port + offset) || !free(port) || (offset > 0 && !free(port + offset))) {
                 continue;
             }
+            HANDED_OUT.add(port);
+            HANDED_OUT.add(port + offset);
             return port;
         }
         throw new IOException("no free port pair found");
