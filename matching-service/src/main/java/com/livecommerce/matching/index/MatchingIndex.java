@@ -66,6 +66,7 @@ public class MatchingIndex {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
     private final AtomicLong lastRefresh = new AtomicLong();
+    private final AtomicLong providerChanges = new AtomicLong();
     private volatile boolean loaded;
     private volatile Long timer;
 
@@ -193,6 +194,7 @@ public class MatchingIndex {
                 Need.mask(Arrays.asList(row.getArrayOfStrings("capabilities"))), row.getInteger("capacity"), good,
                 row.getString("tier"), row.getString("badge"), served, row.getInteger("merchants_leapt"), row.getLong("version"),
                 scorer.trackRecord(served, row.getInteger("merchants_leapt")), Scorer.tier(row.getString("tier"), row.getString("badge"))));
+        providerChanges.incrementAndGet();
     }
 
     private void engagement(Row row) {
@@ -217,12 +219,22 @@ public class MatchingIndex {
                 count(now, +1);
                 openByMerchant.computeIfAbsent(now.merchant(), m -> ConcurrentHashMap.newKeySet()).add(now.provider());
             }
+            providerChanges.incrementAndGet();
         }
     }
 
     private void count(OpenEngagement e, int delta) {
         int[] load = loadByProvider.computeIfAbsent(e.provider(), p -> new int[2]);
         load[e.holdsCapacity() ? 0 : 1] += delta;
+    }
+
+    /**
+     * A number that changes whenever a provider or an engagement changes (what a provider's standing and capacity left
+     * depend on): whatever is derived from {@link #providers()} and {@link #remainingCapacity} and tagged with the value
+     * read before deriving it is current while the value stays the same.
+     */
+    public long providerVersion() {
+        return providerChanges.get();
     }
 
     public Optional<MerchantEntry> merchant(UUID id) {

@@ -19,7 +19,12 @@ public final class Lots {
 
     /** The lot of {@code id} in the draw {@code seed} (SplitMix64 of the two): uniform, unrelated to the id's order. */
     public static long draw(long seed, UUID id) {
-        long z = seed + id.getMostSignificantBits() * 0x9E3779B97F4A7C15L + id.getLeastSignificantBits();
+        return draw(seed, id.getMostSignificantBits(), id.getLeastSignificantBits());
+    }
+
+    /** {@link #draw(long, UUID)} of the id given by its two halves. */
+    public static long draw(long seed, long idHigh, long idLow) {
+        long z = seed + idHigh * 0x9E3779B97F4A7C15L + idLow;
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
         z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
         return z ^ (z >>> 31);
