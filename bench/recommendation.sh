@@ -77,5 +77,6 @@ r_get=$(rps "$OUT/recommendation.txt"); r_base=$(rps "$OUT/recommendation-baseli
   echo "matching-service recommendations over $PROVIDERS providers, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%M:%SZ); load average before $load_before, after $load_after"
   echo "GET /merchants/{id}/recommendations?limit=10 (merchant JWT verified): $r_get req/s, p50 $(pct "$OUT/recommendation.txt" 50%), p90 $(pct "$OUT/recommendation.txt" 90%), p99 $(pct "$OUT/recommendation.txt" 99%), non-2xx: $(non2xx "$OUT/recommendation.txt")"
   echo "baseline GET /q/health/live: $r_base req/s, p50 $(pct "$OUT/recommendation-baseline.txt" 50%), p99 $(pct "$OUT/recommendation-baseline.txt" 99%)"
-  echo "ratio recommendations / baseline: $(awk -v a="$r_get" -v b="$r_base" 'BEGIN {printf "%.3f", a / b}')"
+  echo "ratio recommendations / baseline: $(awk -v a="$r_get" -v b="$r_base" 'BEGIN {printf "%.3f", a / b}'); JAVA_OPTS: ${JAVA_OPTS:-none}"
+  echo "recommendation: $r_get req/s p99 $(pct "$OUT/recommendation.txt" 99%), liveness $r_base req/s"
 } | tee "$OUT/recommendation-summary.txt"
