@@ -49,6 +49,32 @@ public final class TransportationSolver {
         default long providerBound(int provider) {
             return 0;
         }
+
+        /**
+         * Optional exact ranking oracle that prices without visiting every provider of every class (see {@link Ranking});
+         * {@code null} (the default): the solver scans the providers itself.
+         */
+        default Ranking ranking() {
+            return null;
+        }
+    }
+
+    /**
+     * Finds, for many classes at once, the providers of highest {@code score(c, j) + offset[j]}: what the solver needs for
+     * its first candidates ({@code offset} 0) and for pricing ({@code offset[j] = -pi(provider j)}, threshold
+     * {@code pi(c)}: exactly the arcs of negative reduced cost, most negative first). It must be exact: the answer is the
+     * one a scan of every provider would give.
+     */
+    public interface Ranking {
+        /**
+         * For every class {@code c} with {@code threshold[c] != Long.MAX_VALUE}: the at most {@code k} providers {@code j}
+         * with {@code eligible[j]}, not in {@code skip[c]} (when {@code skip} is not null), {@code score(c, j) > 0} and
+         * {@code score(c, j) + offset[j] > threshold[c]}, of highest {@code score(c, j) + offset[j]} (ties: the lower
+         * {@code j} first), in that order: into {@code provider[c * k + i]}, their scores into {@code score[c * k + i]},
+         * their number into {@code count[c]}. Returns how many pairs it scored.
+         */
+        long best(long[] offset, boolean[] eligible, int k, long[] threshold, java.util.BitSet[] skip, int[] provider,
+                long[] score, int[] count);
     }
 
     /** One arc of the optimal flow: {@code amount} merchants of {@code source} go to {@code provider}, each scoring {@code score}. */
@@ -108,8 +134,45 @@ public final class TransportationSolver {
         long[] row = new long[p];
         long[] keys = new long[p];
         long[] top = new long[TOP];
+        Ranking ranking = scores.ranking();
+        boolean[] eligible = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            eligible[j] = capacity[j] > 0;
+        }
+        boolean[] ranked = new boolean[s];
+        if (ranking != null) {
+            // the first candidates from the oracle: the best providers by score, the same as the scan below finds
+            int k0 = Math.max(minCandidates, 8);
+            long[] threshold = new long[s];
+            for (int c = 0; c < s; c++) {
+                threshold[c] = supply[c] > 0 ? 0 : Long.MAX_VALUE;
+            }
+            int[] bestProvider = new int[s * k0];
+            long[] bestScore = new long[s * k0];
+            int[] count = new int[s];
+            ranking.best(new long[p], eligible, k0, threshold, null, bestProvider, bestScore, count);
+            for (int c = 0; c < s; c++) {
+                if (supply[c] <= 0) {
+                    continue;
+                }
+                hasCandidate[c] = count[c] > 0;
+                long covered = 0;
+                int n = 0;
+                while (n < count[c] && !(n >= minCandidates && covered >= (long) coverFactor * supply[c])) {
+                    covered += capacity[bestProvider[c * k0 + n]];
+                    n++;
+                }
+                if (n == count[c] && count[c] == k0 && !(n >= minCandidates && covered >= (long) coverFactor * supply[c])) {
+                    continue; // a large class: more than k0 providers, the scan below
+                }
+                for (int i = 0; i < n; i++) {
+                    candidates.add(c, bestProvider[c * k0 + i], bestScore[c * k0 + i]);
+                }
+                ranked[c] = true;
+            }
+        }
         for (int c = 0; c < s; c++) {
-            if (supply[c] <= 0) {
+            if (supply[c] <= 0 || ranked[c]) {
                 continue;
             }
             int n = 0;
@@ -141,6 +204,34 @@ public final class TransportationSolver {
             flowNs += t1 - t0;
             potentialsNs += t2 - t1;
             int added = 0;
+            if (ranking != null) {
+                long[] offset = new long[p];
+                for (int j = 0; j < p; j++) {
+                    offset[j] = -pi[s + j];
+                }
+                long[] threshold = new long[s];
+                for (int c = 0; c < s; c++) {
+                    // reduced cost -score + pi(c) - pi(j) < 0: score + offset > pi(c)
+                    threshold[c] = supply[c] > 0 && hasCandidate[c] ? pi[c] : Long.MAX_VALUE;
+                }
+                int[] bestProvider = new int[s * perClass];
+                long[] bestScore = new long[s * perClass];
+                int[] count = new int[s];
+                priced += ranking.best(offset, eligible, perClass, threshold, candidates.members, bestProvider, bestScore, count);
+                for (int c = 0; c < s; c++) {
+                    for (int i = 0; i < count[c]; i++) {
+                        candidates.add(c, bestProvider[c * perClass + i], bestScore[c * perClass + i]);
+                        added++;
+                    }
+                }
+                pricingNs += System.nanoTime() - t2;
+                if (added == 0) {
+                    return new Solution(net.objective, net.flows, hasCandidate,
+                            new Stats(s, p, candidates.size(), rounds, priced, (System.nanoTime() - started) / 1_000_000,
+                                    initialNs / 1_000_000, flowNs / 1_000_000, potentialsNs / 1_000_000, pricingNs / 1_000_000));
+                }
+                continue;
+            }
             long[] topReduced = new long[perClass];
             int[] topProvider = new int[perClass];
             long[] topScore = new long[perClass];
