@@ -61,7 +61,7 @@ public final class TransportationSolver {
 
     /**
      * Finds, for many classes at once, the providers of highest {@code score(c, j) + offset[j]}: what the solver needs for
-     * its first candidates ({@code offset} 0) and for pricing ({@code offset[j] = -pi(provider j)}, threshold
+     * its first candidates ({@code offset} 0) and for pricing ({@code offset[j] = pi(provider j)}, threshold
      * {@code pi(c)}: exactly the arcs of negative reduced cost, most negative first). It must be exact: the answer is the
      * one a scan of every provider would give.
      */
@@ -207,11 +207,11 @@ public final class TransportationSolver {
             if (ranking != null) {
                 long[] offset = new long[p];
                 for (int j = 0; j < p; j++) {
-                    offset[j] = -pi[s + j];
+                    offset[j] = pi[s + j];
                 }
                 long[] threshold = new long[s];
                 for (int c = 0; c < s; c++) {
-                    // reduced cost -score + pi(c) - pi(j) < 0: score + offset > pi(c)
+                    // reduced cost -score + pi(c) - pi(j) < 0: score + pi(j) > pi(c)
                     threshold[c] = supply[c] > 0 && hasCandidate[c] ? pi[c] : Long.MAX_VALUE;
                 }
                 int[] bestProvider = new int[s * perClass];

@@ -191,6 +191,10 @@ class CampaignRankingTest {
             TransportationSolver.Solution everyArc = new TransportationSolver(providers, 1000, perClass).solve(supply, capacity, scanning);
             assertEquals(everyArc.objective(), scanned.objective(), "instance " + i);
             assertEquals(everyArc.objective(), ranked.objective(), "instance " + i);
+            // the same arcs in the same rounds: the ranking prices exactly as the scan does
+            assertEquals(scanned.stats().arcs(), ranked.stats().arcs(), "instance " + i);
+            assertEquals(scanned.stats().rounds(), ranked.stats().rounds(), "instance " + i);
+            assertEquals(scanned.flows(), ranked.flows(), "instance " + i);
             assertEquals(1, everyArc.stats().rounds());
         }
     }
