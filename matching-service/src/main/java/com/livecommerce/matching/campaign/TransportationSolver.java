@@ -106,15 +106,22 @@ public final class TransportationSolver {
     private final int minCandidates;
     private final int coverFactor;
     private final int perClass;
+    private final long presolveUnits;
 
     /**
      * @param minCandidates providers kept per class at first at least; {@code coverFactor}: until their capacity is this
      *                      times the supply; {@code perClass}: arcs added per class and round at most
      */
     public TransportationSolver(int minCandidates, int coverFactor, int perClass) {
+        this(minCandidates, coverFactor, perClass, PRESOLVE_UNITS);
+    }
+
+    /** {@code presolveUnits}: the total supply from which a sample is solved first (tests lower it). */
+    TransportationSolver(int minCandidates, int coverFactor, int perClass, long presolveUnits) {
         this.minCandidates = Math.max(1, minCandidates);
         this.coverFactor = Math.max(1, coverFactor);
         this.perClass = Math.max(1, perClass);
+        this.presolveUnits = presolveUnits;
     }
 
     public TransportationSolver(int minCandidates, int coverFactor) {
@@ -126,6 +133,98 @@ public final class TransportationSolver {
     }
 
     public Solution solve(int[] supply, int[] capacity, Scores scores) {
+        return run(supply, capacity, scores, null, true);
+    }
+
+    /** Units of supply from which a sample is solved first for its provider potentials (see {@link #presolve}). */
+    static final long PRESOLVE_UNITS = 20_000;
+    /** The share of classes in that sample. */
+    static final double SAMPLE = 0.2;
+    /** First candidates per class by score + the sample's provider potentials. */
+    static final int GUIDED = 4;
+    private static final boolean TRACE = Boolean.getBoolean("campaign.trace");
+
+    /**
+     * The provider potentials of a sample: about a fifth of the classes (every class with its whole supply, picked by a
+     * fixed hash of its index) against every provider with a fifth of its capacity, solved exactly by this solver. In a
+     * large campaign they are close to the full problem's, so the first network of the full problem can already hold,
+     * per class, its best providers by score + potential: the arcs an optimal flow uses, mostly, which leaves pricing
+     * little to add and the number of (from scratch) min-cost-flow solves small. Only a guess: pricing over every pair
+     * still decides optimality. Null when the sample would be empty.
+     */
+    private long[] presolve(int[] supply, int[] capacity, Scores scores, Ranking ranking) {
+        int s = supply.length;
+        int p = capacity.length;
+        int[] sampled = new int[s];
+        int n = 0;
+        long total = 0;
+        long taken = 0;
+        for (int c = 0; c < s; c++) {
+            total += Math.max(0, supply[c]);
+            long h = (c + 1) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 31;
+            h *= 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 29;
+            if (supply[c] > 0 && (h >>> 11) * 0x1.0p-53 < SAMPLE) {
+                sampled[n++] = c;
+                taken += supply[c];
+            }
+        }
+        if (n == 0 || taken == 0) {
+            return null;
+        }
+        int[] of = Arrays.copyOf(sampled, n);
+        int[] subSupply = new int[n];
+        for (int i = 0; i < n; i++) {
+            subSupply[i] = supply[of[i]];
+        }
+        double share = (double) taken / total;
+        int[] subCapacity = new int[p];
+        for (int j = 0; j < p; j++) {
+            double scaled = capacity[j] * share;
+            double frac = ((j + 1) * 0.6180339887498949) % 1.0; // rounding up or down, spread over providers
+            subCapacity[j] = capacity[j] <= 0 ? 0 : (int) Math.floor(scaled + frac);
+        }
+        Scores sub = new Scores() {
+            @Override
+            public long score(int c, int j) {
+                return scores.score(of[c], j);
+            }
+
+            @Override
+            public Ranking ranking() {
+                return (offset, eligible, k, threshold, skip, provider, score, count) -> {
+                    long[] fullThreshold = new long[s];
+                    Arrays.fill(fullThreshold, Long.MAX_VALUE);
+                    java.util.BitSet[] fullSkip = skip == null ? null : new java.util.BitSet[s];
+                    for (int i = 0; i < of.length; i++) {
+                        fullThreshold[of[i]] = threshold[i];
+                        if (fullSkip != null) {
+                            fullSkip[of[i]] = skip[i];
+                        }
+                    }
+                    int[] fullProvider = new int[s * k];
+                    long[] fullScore = new long[s * k];
+                    int[] fullCount = new int[s];
+                    long scored = ranking.best(offset, eligible, k, fullThreshold, fullSkip, fullProvider, fullScore, fullCount);
+                    for (int i = 0; i < of.length; i++) {
+                        count[i] = fullCount[of[i]];
+                        System.arraycopy(fullProvider, of[i] * k, provider, i * k, count[i]);
+                        System.arraycopy(fullScore, of[i] * k, score, i * k, count[i]);
+                    }
+                    return scored;
+                };
+            }
+        };
+        long[][] potentials = new long[1][];
+        Solution solution = run(subSupply, subCapacity, sub, potentials, false);
+        if (TRACE) {
+            System.err.printf("[solver] sample: %d classes, %d units, %s%n", n, taken, solution.stats());
+        }
+        return Arrays.copyOfRange(potentials[0], n, n + p);
+    }
+
+    private Solution run(int[] supply, int[] capacity, Scores scores, long[][] potentialsOut, boolean presolve) {
         long started = System.nanoTime();
         int s = supply.length;
         int p = capacity.length;
@@ -188,6 +287,26 @@ public final class TransportationSolver {
                 candidates.add(c, j, row[j]);
             }
         }
+        long totalSupply = 0;
+        for (int c = 0; c < s; c++) {
+            totalSupply += Math.max(0, supply[c]);
+        }
+        long[] guide = ranking != null && presolve && totalSupply >= presolveUnits ? presolve(supply, capacity, scores, ranking) : null;
+        if (guide != null) {
+            long[] threshold = new long[s];
+            for (int c = 0; c < s; c++) {
+                threshold[c] = supply[c] > 0 && hasCandidate[c] ? Long.MIN_VALUE / 4 : Long.MAX_VALUE;
+            }
+            int[] bestProvider = new int[s * GUIDED];
+            long[] bestScore = new long[s * GUIDED];
+            int[] count = new int[s];
+            ranking.best(guide, eligible, GUIDED, threshold, candidates.members, bestProvider, bestScore, count);
+            for (int c = 0; c < s; c++) {
+                for (int i = 0; i < count[c]; i++) {
+                    candidates.add(c, bestProvider[c * GUIDED + i], bestScore[c * GUIDED + i]);
+                }
+            }
+        }
         long priced = 0;
         int rounds = 0;
         long initialNs = System.nanoTime() - started;
@@ -203,6 +322,13 @@ public final class TransportationSolver {
             long t2 = System.nanoTime();
             flowNs += t1 - t0;
             potentialsNs += t2 - t1;
+            if (potentialsOut != null) {
+                potentialsOut[0] = pi;
+            }
+            if (TRACE) {
+                System.err.printf("[solver] round %d: %d arcs, min-cost flow %d ms, objective %d%n", rounds, candidates.size(),
+                        (t1 - t0) / 1_000_000, net.objective);
+            }
             int added = 0;
             if (ranking != null) {
                 long[] offset = new long[p];
