@@ -146,7 +146,7 @@ public final class TransportationSolver {
 
     /**
      * The provider potentials of a sample: about a fifth of the classes (every class with its whole supply, picked by a
-     * fixed hash of its index) against every provider with a fifth of its capacity, solved exactly by this solver. In a
+     * fixed hash of its index) against every provider with the same share of its capacity, solved exactly by this solver. In a
      * large campaign they are close to the full problem's, so the first network of the full problem can already hold,
      * per class, its best providers by score + potential: the arcs an optimal flow uses, mostly, which leaves pricing
      * little to add and the number of (from scratch) min-cost-flow solves small. Only a guess: pricing over every pair
@@ -221,7 +221,15 @@ public final class TransportationSolver {
         if (TRACE) {
             System.err.printf("[solver] sample: %d classes, %d units, %s%n", n, taken, solution.stats());
         }
-        return Arrays.copyOfRange(potentials[0], n, n + p);
+        // a provider's price: how far below the sink its potential is (0 for one with places left); the potential of a
+        // provider no arc of the sample's network reached says nothing (it can sit above the sink's), so it is capped
+        long[] pi = potentials[0];
+        long sink = pi[n + p];
+        long[] guide = new long[p];
+        for (int j = 0; j < p; j++) {
+            guide[j] = Math.min(0, pi[n + j] - sink);
+        }
+        return guide;
     }
 
     private Solution run(int[] supply, int[] capacity, Scores scores, long[][] potentialsOut, boolean presolve) {
@@ -309,6 +317,7 @@ public final class TransportationSolver {
         }
         long priced = 0;
         int rounds = 0;
+        long lastObjective = Long.MIN_VALUE;
         long initialNs = System.nanoTime() - started;
         long flowNs = 0;
         long potentialsNs = 0;
@@ -329,6 +338,13 @@ public final class TransportationSolver {
                 System.err.printf("[solver] round %d: %d arcs, min-cost flow %d ms, objective %d%n", rounds, candidates.size(),
                         (t1 - t0) / 1_000_000, net.objective);
             }
+            if (net.objective > lastObjective) {
+                // the network only has to hold what the next solve can use: arcs with flow and those whose reduced
+                // cost is not positive; the others go (and can come back through pricing). Only after a round that
+                // improved the objective, so that the rounds still end (each keeps the previous flow).
+                candidates = candidates.prune(net, pi);
+            }
+            lastObjective = net.objective;
             int added = 0;
             if (ranking != null) {
                 long[] offset = new long[p];
@@ -517,6 +533,19 @@ public final class TransportationSolver {
 
         int size() {
             return size;
+        }
+
+        /** The arcs of a solved network that carry flow or have a reduced cost of 0 or less under {@code pi}. */
+        Candidates prune(Network net, long[] pi) {
+            Candidates kept = new Candidates(members.length);
+            int s = members.length;
+            for (int i = 0; i < size; i++) {
+                long reduced = -scores[i] + pi[source[i]] - pi[s + provider[i]];
+                if (net.flow[i] > 0 || reduced <= 0) {
+                    kept.add(source[i], provider[i], scores[i]);
+                }
+            }
+            return kept;
         }
     }
 
