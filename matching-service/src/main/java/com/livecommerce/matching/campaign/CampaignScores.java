@@ -308,6 +308,15 @@ final class CampaignScores implements TransportationSolver.Scores {
             long group(int g, long[] offset, boolean[] eligible, int k, long[] threshold, BitSet[] skip, int[] provider,
                     long[] score, int[] count) {
                 scored = 0;
+                boolean any = false;
+                for (int at = groupStart[g]; at < groupStart[g + 1]; at++) {
+                    int c = groupClasses[at];
+                    count[c] = 0;
+                    any |= threshold[c] != Long.MAX_VALUE;
+                }
+                if (!any) {
+                    return 0; // no class of the group to price: skip sorting its providers
+                }
                 int first = groupClasses[groupStart[g]];
                 int kind = classKind[first];
                 int needs = classNeeds[first];

@@ -339,8 +339,8 @@ public final class TransportationSolver {
                         (t1 - t0) / 1_000_000, net.objective);
             }
             if (net.objective > lastObjective) {
-                // the network only has to hold what the next solve can use: arcs with flow and those whose reduced
-                // cost is not positive; the others go (and can come back through pricing). Only after a round that
+                // the network only has to hold what the next solve can likely use: arcs with flow and each class's
+                // few of lowest reduced cost; the others go (and can come back through pricing). Only after a round that
                 // improved the objective, so that the rounds still end (each keeps the previous flow).
                 candidates = candidates.prune(net, pi);
             }
@@ -500,6 +500,9 @@ public final class TransportationSolver {
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Arcs of lowest reduced cost a class keeps when the network is pruned (besides those with flow). */
+    static final int KEEP = 4;
+
     /** The arcs of the current restricted problem (class, provider, score) in flat arrays, with a membership test. */
     private static final class Candidates {
         final java.util.BitSet[] members;
@@ -535,13 +538,39 @@ public final class TransportationSolver {
             return size;
         }
 
-        /** The arcs of a solved network that carry flow or have a reduced cost of 0 or less under {@code pi}. */
+        /**
+         * The arcs of a solved network worth keeping: those that carry flow, have a reduced cost of 0 or less under
+         * {@code pi}, or are among the {@link #KEEP} of lowest reduced cost of their class.
+         */
         Candidates prune(Network net, long[] pi) {
-            Candidates kept = new Candidates(members.length);
             int s = members.length;
+            long[] reduced = new long[size];
+            int[] start = new int[s + 1];
             for (int i = 0; i < size; i++) {
-                long reduced = -scores[i] + pi[source[i]] - pi[s + provider[i]];
-                if (net.flow[i] > 0 || reduced <= 0) {
+                reduced[i] = -scores[i] + pi[source[i]] - pi[s + provider[i]];
+                start[source[i] + 1]++;
+            }
+            for (int c = 0; c < s; c++) {
+                start[c + 1] += start[c];
+            }
+            long[] byClass = new long[size];
+            int[] fill = Arrays.copyOf(start, s);
+            for (int i = 0; i < size; i++) {
+                byClass[fill[source[i]]++] = reduced[i];
+            }
+            long[] cut = new long[s]; // per class: arcs of reduced cost up to this stay
+            for (int c = 0; c < s; c++) {
+                int n = start[c + 1] - start[c];
+                if (n <= KEEP) {
+                    cut[c] = Long.MAX_VALUE;
+                } else {
+                    Arrays.sort(byClass, start[c], start[c + 1]);
+                    cut[c] = Math.max(0, byClass[start[c] + KEEP - 1]);
+                }
+            }
+            Candidates kept = new Candidates(s);
+            for (int i = 0; i < size; i++) {
+                if (net.flow[i] > 0 || reduced[i] <= cut[source[i]]) {
                     kept.add(source[i], provider[i], scores[i]);
                 }
             }
