@@ -106,22 +106,22 @@ public final class TransportationSolver {
     private final int minCandidates;
     private final int coverFactor;
     private final int perClass;
-    private final long presolveUnits;
+    private final long presolveClasses;
 
     /**
      * @param minCandidates providers kept per class at first at least; {@code coverFactor}: until their capacity is this
      *                      times the supply; {@code perClass}: arcs added per class and round at most
      */
     public TransportationSolver(int minCandidates, int coverFactor, int perClass) {
-        this(minCandidates, coverFactor, perClass, PRESOLVE_UNITS);
+        this(minCandidates, coverFactor, perClass, PRESOLVE_CLASSES);
     }
 
-    /** {@code presolveUnits}: the total supply from which a sample is solved first (tests lower it). */
-    TransportationSolver(int minCandidates, int coverFactor, int perClass, long presolveUnits) {
+    /** {@code presolveClasses}: the number of classes from which a sample is solved first (tests lower it). */
+    TransportationSolver(int minCandidates, int coverFactor, int perClass, long presolveClasses) {
         this.minCandidates = Math.max(1, minCandidates);
         this.coverFactor = Math.max(1, coverFactor);
         this.perClass = Math.max(1, perClass);
-        this.presolveUnits = presolveUnits;
+        this.presolveClasses = presolveClasses;
     }
 
     public TransportationSolver(int minCandidates, int coverFactor) {
@@ -136,8 +136,12 @@ public final class TransportationSolver {
         return run(supply, capacity, scores, null, true);
     }
 
-    /** Units of supply from which a sample is solved first for its provider potentials (see {@link #presolve}). */
-    static final long PRESOLVE_UNITS = 20_000;
+    /**
+     * Classes from which a sample is solved first for its provider potentials (see {@link #presolve}): campaigns of
+     * many distinct merchants. With fewer, larger classes (bench/campaign.sh realistic) a sample of classes is a poor
+     * picture of the whole and plain pricing needs no more rounds.
+     */
+    static final long PRESOLVE_CLASSES = 40_000;
     /** The share of classes in that sample. */
     static final double SAMPLE = 0.2;
     /** First candidates per class by score + the sample's provider potentials. */
@@ -295,11 +299,7 @@ public final class TransportationSolver {
                 candidates.add(c, j, row[j]);
             }
         }
-        long totalSupply = 0;
-        for (int c = 0; c < s; c++) {
-            totalSupply += Math.max(0, supply[c]);
-        }
-        long[] guide = ranking != null && presolve && totalSupply >= presolveUnits ? presolve(supply, capacity, scores, ranking) : null;
+        long[] guide = ranking != null && presolve && s >= presolveClasses ? presolve(supply, capacity, scores, ranking) : null;
         if (guide != null) {
             long[] threshold = new long[s];
             for (int c = 0; c < s; c++) {
