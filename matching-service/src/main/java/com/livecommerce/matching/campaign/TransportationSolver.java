@@ -25,6 +25,20 @@ import java.util.List;
  * again. When no arc left out has a negative reduced cost, the potentials prove the flow optimal for the full problem
  * (complementary slackness holds on every arc, in or out), so the answer equals what the solver would give with all
  * 2x10^8 arcs. Arcs are kept in flat arrays (16 bytes each).
+ * <p>
+ * OR-Tools solves every network from scratch, so what costs is the number and size of the networks; three things
+ * keep both small (none of them touches exactness, which only the final pricing over every pair decides):
+ * <ul>
+ * <li>Pricing by an exact oracle when the scores have one ({@link Scores#ranking()}; {@link CampaignScores} ranks by
+ * groups of classes and sorted lists instead of scoring all pairs): a round's pricing is a fraction of a second, so
+ * it also picks the first candidates.</li>
+ * <li>Campaigns of many classes first solve a sample of a fifth of them ({@link #presolve}) and start each class with,
+ * besides its best providers by score, its best by score minus the sample's provider prices: on 100,000 distinct
+ * merchants the first network is then within 0.001% of the optimum and one more round proves it.</li>
+ * <li>After a round that improved the objective, arcs without flow and outside their class's {@link #KEEP} of lowest
+ * reduced cost leave the network (pricing can bring them back); rounds still end, since the objective never goes
+ * down and arcs only go after a strict improvement.</li>
+ * </ul>
  */
 public final class TransportationSolver {
 
