@@ -515,7 +515,7 @@ public final class TransportationSolver {
     }
 
     /** Arcs of lowest reduced cost a class keeps when the network is pruned (besides those with flow). */
-    static final int KEEP = 4;
+    static final int KEEP = 2;
 
     /** The arcs of the current restricted problem (class, provider, score) in flat arrays, with a membership test. */
     private static final class Candidates {
