@@ -25,6 +25,20 @@ import java.util.List;
  * again. When no arc left out has a negative reduced cost, the potentials prove the flow optimal for the full problem
  * (complementary slackness holds on every arc, in or out), so the answer equals what the solver would give with all
  * 2x10^8 arcs. Arcs are kept in flat arrays (16 bytes each).
+ * <p>
+ * OR-Tools solves every network from scratch, so what costs is the number and size of the networks; three things
+ * keep both small (none of them touches exactness, which only the final pricing over every pair decides):
+ * <ul>
+ * <li>Pricing by an exact oracle when the scores have one ({@link Scores#ranking()}; {@link CampaignScores} ranks by
+ * groups of classes and sorted lists instead of scoring all pairs): a round's pricing is a fraction of a second, so
+ * it also picks the first candidates.</li>
+ * <li>Campaigns of many classes first solve a sample of a fifth of them ({@link #presolve}) and start each class with,
+ * besides its best providers by score, its best by score minus the sample's provider prices: on 100,000 distinct
+ * merchants the first network is then within 0.001% of the optimum and one more round proves it.</li>
+ * <li>After a round that improved the objective, arcs without flow and outside their class's {@link #KEEP} of lowest
+ * reduced cost leave the network (pricing can bring them back); rounds still end, since the objective never goes
+ * down and arcs only go after a strict improvement.</li>
+ * </ul>
  */
 public final class TransportationSolver {
 
@@ -49,6 +63,32 @@ public final class TransportationSolver {
         default long providerBound(int provider) {
             return 0;
         }
+
+        /**
+         * Optional exact ranking oracle that prices without visiting every provider of every class (see {@link Ranking});
+         * {@code null} (the default): the solver scans the providers itself.
+         */
+        default Ranking ranking() {
+            return null;
+        }
+    }
+
+    /**
+     * Finds, for many classes at once, the providers of highest {@code score(c, j) + offset[j]}: what the solver needs for
+     * its first candidates ({@code offset} 0) and for pricing ({@code offset[j] = pi(provider j)}, threshold
+     * {@code pi(c)}: exactly the arcs of negative reduced cost, most negative first). It must be exact: the answer is the
+     * one a scan of every provider would give.
+     */
+    public interface Ranking {
+        /**
+         * For every class {@code c} with {@code threshold[c] != Long.MAX_VALUE}: the at most {@code k} providers {@code j}
+         * with {@code eligible[j]}, not in {@code skip[c]} (when {@code skip} is not null), {@code score(c, j) > 0} and
+         * {@code score(c, j) + offset[j] > threshold[c]}, of highest {@code score(c, j) + offset[j]} (ties: the lower
+         * {@code j} first), in that order: into {@code provider[c * k + i]}, their scores into {@code score[c * k + i]},
+         * their number into {@code count[c]}. Returns how many pairs it scored.
+         */
+        long best(long[] offset, boolean[] eligible, int k, long[] threshold, java.util.BitSet[] skip, int[] provider,
+                long[] score, int[] count);
     }
 
     /** One arc of the optimal flow: {@code amount} merchants of {@code source} go to {@code provider}, each scoring {@code score}. */
@@ -80,15 +120,22 @@ public final class TransportationSolver {
     private final int minCandidates;
     private final int coverFactor;
     private final int perClass;
+    private final long presolveClasses;
 
     /**
      * @param minCandidates providers kept per class at first at least; {@code coverFactor}: until their capacity is this
      *                      times the supply; {@code perClass}: arcs added per class and round at most
      */
     public TransportationSolver(int minCandidates, int coverFactor, int perClass) {
+        this(minCandidates, coverFactor, perClass, PRESOLVE_CLASSES);
+    }
+
+    /** {@code presolveClasses}: the number of classes from which a sample is solved first (tests lower it). */
+    TransportationSolver(int minCandidates, int coverFactor, int perClass, long presolveClasses) {
         this.minCandidates = Math.max(1, minCandidates);
         this.coverFactor = Math.max(1, coverFactor);
         this.perClass = Math.max(1, perClass);
+        this.presolveClasses = presolveClasses;
     }
 
     public TransportationSolver(int minCandidates, int coverFactor) {
@@ -100,6 +147,110 @@ public final class TransportationSolver {
     }
 
     public Solution solve(int[] supply, int[] capacity, Scores scores) {
+        return run(supply, capacity, scores, null, true);
+    }
+
+    /**
+     * Classes from which a sample is solved first for its provider potentials (see {@link #presolve}): campaigns of
+     * many distinct merchants. With fewer, larger classes (bench/campaign.sh realistic) a sample of classes is a poor
+     * picture of the whole and plain pricing needs no more rounds.
+     */
+    static final long PRESOLVE_CLASSES = 40_000;
+    /** The share of classes in that sample. */
+    static final double SAMPLE = 0.2;
+    /** First candidates per class by score + the sample's provider potentials. */
+    static final int GUIDED = 4;
+    private static final boolean TRACE = Boolean.getBoolean("campaign.trace");
+
+    /**
+     * The provider potentials of a sample: about a fifth of the classes (every class with its whole supply, picked by a
+     * fixed hash of its index) against every provider with the same share of its capacity, solved exactly by this solver. In a
+     * large campaign they are close to the full problem's, so the first network of the full problem can already hold,
+     * per class, its best providers by score + potential: the arcs an optimal flow uses, mostly, which leaves pricing
+     * little to add and the number of (from scratch) min-cost-flow solves small. Only a guess: pricing over every pair
+     * still decides optimality. Null when the sample would be empty.
+     */
+    private long[] presolve(int[] supply, int[] capacity, Scores scores, Ranking ranking) {
+        int s = supply.length;
+        int p = capacity.length;
+        int[] sampled = new int[s];
+        int n = 0;
+        long total = 0;
+        long taken = 0;
+        for (int c = 0; c < s; c++) {
+            total += Math.max(0, supply[c]);
+            long h = (c + 1) * 0x9E3779B97F4A7C15L;
+            h ^= h >>> 31;
+            h *= 0xBF58476D1CE4E5B9L;
+            h ^= h >>> 29;
+            if (supply[c] > 0 && (h >>> 11) * 0x1.0p-53 < SAMPLE) {
+                sampled[n++] = c;
+                taken += supply[c];
+            }
+        }
+        if (n == 0 || taken == 0) {
+            return null;
+        }
+        int[] of = Arrays.copyOf(sampled, n);
+        int[] subSupply = new int[n];
+        for (int i = 0; i < n; i++) {
+            subSupply[i] = supply[of[i]];
+        }
+        double share = (double) taken / total;
+        int[] subCapacity = new int[p];
+        for (int j = 0; j < p; j++) {
+            double scaled = capacity[j] * share;
+            double frac = ((j + 1) * 0.6180339887498949) % 1.0; // rounding up or down, spread over providers
+            subCapacity[j] = capacity[j] <= 0 ? 0 : (int) Math.floor(scaled + frac);
+        }
+        Scores sub = new Scores() {
+            @Override
+            public long score(int c, int j) {
+                return scores.score(of[c], j);
+            }
+
+            @Override
+            public Ranking ranking() {
+                return (offset, eligible, k, threshold, skip, provider, score, count) -> {
+                    long[] fullThreshold = new long[s];
+                    Arrays.fill(fullThreshold, Long.MAX_VALUE);
+                    java.util.BitSet[] fullSkip = skip == null ? null : new java.util.BitSet[s];
+                    for (int i = 0; i < of.length; i++) {
+                        fullThreshold[of[i]] = threshold[i];
+                        if (fullSkip != null) {
+                            fullSkip[of[i]] = skip[i];
+                        }
+                    }
+                    int[] fullProvider = new int[s * k];
+                    long[] fullScore = new long[s * k];
+                    int[] fullCount = new int[s];
+                    long scored = ranking.best(offset, eligible, k, fullThreshold, fullSkip, fullProvider, fullScore, fullCount);
+                    for (int i = 0; i < of.length; i++) {
+                        count[i] = fullCount[of[i]];
+                        System.arraycopy(fullProvider, of[i] * k, provider, i * k, count[i]);
+                        System.arraycopy(fullScore, of[i] * k, score, i * k, count[i]);
+                    }
+                    return scored;
+                };
+            }
+        };
+        long[][] potentials = new long[1][];
+        Solution solution = run(subSupply, subCapacity, sub, potentials, false);
+        if (TRACE) {
+            System.err.printf("[solver] sample: %d classes, %d units, %s%n", n, taken, solution.stats());
+        }
+        // a provider's price: how far below the sink its potential is (0 for one with places left); the potential of a
+        // provider no arc of the sample's network reached says nothing (it can sit above the sink's), so it is capped
+        long[] pi = potentials[0];
+        long sink = pi[n + p];
+        long[] guide = new long[p];
+        for (int j = 0; j < p; j++) {
+            guide[j] = Math.min(0, pi[n + j] - sink);
+        }
+        return guide;
+    }
+
+    private Solution run(int[] supply, int[] capacity, Scores scores, long[][] potentialsOut, boolean presolve) {
         long started = System.nanoTime();
         int s = supply.length;
         int p = capacity.length;
@@ -108,8 +259,45 @@ public final class TransportationSolver {
         long[] row = new long[p];
         long[] keys = new long[p];
         long[] top = new long[TOP];
+        Ranking ranking = scores.ranking();
+        boolean[] eligible = new boolean[p];
+        for (int j = 0; j < p; j++) {
+            eligible[j] = capacity[j] > 0;
+        }
+        boolean[] ranked = new boolean[s];
+        if (ranking != null) {
+            // the first candidates from the oracle: the best providers by score, the same as the scan below finds
+            int k0 = Math.max(minCandidates, 8);
+            long[] threshold = new long[s];
+            for (int c = 0; c < s; c++) {
+                threshold[c] = supply[c] > 0 ? 0 : Long.MAX_VALUE;
+            }
+            int[] bestProvider = new int[s * k0];
+            long[] bestScore = new long[s * k0];
+            int[] count = new int[s];
+            ranking.best(new long[p], eligible, k0, threshold, null, bestProvider, bestScore, count);
+            for (int c = 0; c < s; c++) {
+                if (supply[c] <= 0) {
+                    continue;
+                }
+                hasCandidate[c] = count[c] > 0;
+                long covered = 0;
+                int n = 0;
+                while (n < count[c] && !(n >= minCandidates && covered >= (long) coverFactor * supply[c])) {
+                    covered += capacity[bestProvider[c * k0 + n]];
+                    n++;
+                }
+                if (n == count[c] && count[c] == k0 && !(n >= minCandidates && covered >= (long) coverFactor * supply[c])) {
+                    continue; // a large class: more than k0 providers, the scan below
+                }
+                for (int i = 0; i < n; i++) {
+                    candidates.add(c, bestProvider[c * k0 + i], bestScore[c * k0 + i]);
+                }
+                ranked[c] = true;
+            }
+        }
         for (int c = 0; c < s; c++) {
-            if (supply[c] <= 0) {
+            if (supply[c] <= 0 || ranked[c]) {
                 continue;
             }
             int n = 0;
@@ -125,8 +313,25 @@ public final class TransportationSolver {
                 candidates.add(c, j, row[j]);
             }
         }
+        long[] guide = ranking != null && presolve && s >= presolveClasses ? presolve(supply, capacity, scores, ranking) : null;
+        if (guide != null) {
+            long[] threshold = new long[s];
+            for (int c = 0; c < s; c++) {
+                threshold[c] = supply[c] > 0 && hasCandidate[c] ? Long.MIN_VALUE / 4 : Long.MAX_VALUE;
+            }
+            int[] bestProvider = new int[s * GUIDED];
+            long[] bestScore = new long[s * GUIDED];
+            int[] count = new int[s];
+            ranking.best(guide, eligible, GUIDED, threshold, candidates.members, bestProvider, bestScore, count);
+            for (int c = 0; c < s; c++) {
+                for (int i = 0; i < count[c]; i++) {
+                    candidates.add(c, bestProvider[c * GUIDED + i], bestScore[c * GUIDED + i]);
+                }
+            }
+        }
         long priced = 0;
         int rounds = 0;
+        long lastObjective = Long.MIN_VALUE;
         long initialNs = System.nanoTime() - started;
         long flowNs = 0;
         long potentialsNs = 0;
@@ -140,7 +345,49 @@ public final class TransportationSolver {
             long t2 = System.nanoTime();
             flowNs += t1 - t0;
             potentialsNs += t2 - t1;
+            if (potentialsOut != null) {
+                potentialsOut[0] = pi;
+            }
+            if (TRACE) {
+                System.err.printf("[solver] round %d: %d arcs, min-cost flow %d ms, objective %d%n", rounds, candidates.size(),
+                        (t1 - t0) / 1_000_000, net.objective);
+            }
+            if (net.objective > lastObjective) {
+                // the network only has to hold what the next solve can likely use: arcs with flow and each class's
+                // few of lowest reduced cost; the others go (and can come back through pricing). Only after a round that
+                // improved the objective, so that the rounds still end (each keeps the previous flow).
+                candidates = candidates.prune(net, pi);
+            }
+            lastObjective = net.objective;
             int added = 0;
+            if (ranking != null) {
+                long[] offset = new long[p];
+                for (int j = 0; j < p; j++) {
+                    offset[j] = pi[s + j];
+                }
+                long[] threshold = new long[s];
+                for (int c = 0; c < s; c++) {
+                    // reduced cost -score + pi(c) - pi(j) < 0: score + pi(j) > pi(c)
+                    threshold[c] = supply[c] > 0 && hasCandidate[c] ? pi[c] : Long.MAX_VALUE;
+                }
+                int[] bestProvider = new int[s * perClass];
+                long[] bestScore = new long[s * perClass];
+                int[] count = new int[s];
+                priced += ranking.best(offset, eligible, perClass, threshold, candidates.members, bestProvider, bestScore, count);
+                for (int c = 0; c < s; c++) {
+                    for (int i = 0; i < count[c]; i++) {
+                        candidates.add(c, bestProvider[c * perClass + i], bestScore[c * perClass + i]);
+                        added++;
+                    }
+                }
+                pricingNs += System.nanoTime() - t2;
+                if (added == 0) {
+                    return new Solution(net.objective, net.flows, hasCandidate,
+                            new Stats(s, p, candidates.size(), rounds, priced, (System.nanoTime() - started) / 1_000_000,
+                                    initialNs / 1_000_000, flowNs / 1_000_000, potentialsNs / 1_000_000, pricingNs / 1_000_000));
+                }
+                continue;
+            }
             long[] topReduced = new long[perClass];
             int[] topProvider = new int[perClass];
             long[] topScore = new long[perClass];
@@ -267,6 +514,9 @@ public final class TransportationSolver {
         return chosen.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** Arcs of lowest reduced cost a class keeps when the network is pruned (besides those with flow). */
+    static final int KEEP = 2;
+
     /** The arcs of the current restricted problem (class, provider, score) in flat arrays, with a membership test. */
     private static final class Candidates {
         final java.util.BitSet[] members;
@@ -300,6 +550,45 @@ public final class TransportationSolver {
 
         int size() {
             return size;
+        }
+
+        /**
+         * The arcs of a solved network worth keeping: those that carry flow, have a reduced cost of 0 or less under
+         * {@code pi}, or are among the {@link #KEEP} of lowest reduced cost of their class.
+         */
+        Candidates prune(Network net, long[] pi) {
+            int s = members.length;
+            long[] reduced = new long[size];
+            int[] start = new int[s + 1];
+            for (int i = 0; i < size; i++) {
+                reduced[i] = -scores[i] + pi[source[i]] - pi[s + provider[i]];
+                start[source[i] + 1]++;
+            }
+            for (int c = 0; c < s; c++) {
+                start[c + 1] += start[c];
+            }
+            long[] byClass = new long[size];
+            int[] fill = Arrays.copyOf(start, s);
+            for (int i = 0; i < size; i++) {
+                byClass[fill[source[i]]++] = reduced[i];
+            }
+            long[] cut = new long[s]; // per class: arcs of reduced cost up to this stay
+            for (int c = 0; c < s; c++) {
+                int n = start[c + 1] - start[c];
+                if (n <= KEEP) {
+                    cut[c] = Long.MAX_VALUE;
+                } else {
+                    Arrays.sort(byClass, start[c], start[c + 1]);
+                    cut[c] = Math.max(0, byClass[start[c] + KEEP - 1]);
+                }
+            }
+            Candidates kept = new Candidates(s);
+            for (int i = 0; i < size; i++) {
+                if (net.flow[i] > 0 || reduced[i] <= cut[source[i]]) {
+                    kept.add(source[i], provider[i], scores[i]);
+                }
+            }
+            return kept;
         }
     }
 
