@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -188,13 +189,15 @@ public class MatchingIndex {
         UUID id = row.getUUID("id");
         boolean good = "ADMITTED".equals(row.getString("admission")) && !row.getBoolean("suspended");
         BigDecimal served = row.getBigDecimal("served_gmv_12m");
-        providers.put(id, new ProviderEntry(id, row.getString("name"), row.getString("type"),
+        ProviderEntry entry = new ProviderEntry(id, row.getString("name"), row.getString("type"),
                 Set.copyOf(Arrays.asList(row.getArrayOfStrings("categories"))),
                 Set.copyOf(Arrays.asList(row.getArrayOfStrings("regions"))),
                 Need.mask(Arrays.asList(row.getArrayOfStrings("capabilities"))), row.getInteger("capacity"), good,
                 row.getString("tier"), row.getString("badge"), served, row.getInteger("merchants_leapt"), row.getLong("version"),
-                scorer.trackRecord(served, row.getInteger("merchants_leapt")), Scorer.tier(row.getString("tier"), row.getString("badge"))));
-        providerChanges.incrementAndGet();
+                scorer.trackRecord(served, row.getInteger("merchants_leapt")), Scorer.tier(row.getString("tier"), row.getString("badge")));
+        if (!entry.equals(providers.put(id, entry))) { // a row read again unchanged (a recent transaction's) changes nothing
+            providerChanges.incrementAndGet();
+        }
     }
 
     private void engagement(Row row) {
@@ -203,6 +206,7 @@ public class MatchingIndex {
         boolean open = "PROPOSED".equals(status) || "ACCEPTED".equals(status) || "ACTIVE".equals(status);
         synchronized (engagements) {
             OpenEngagement before = engagements.remove(id);
+            OpenEngagement after = null;
             if (before != null) {
                 count(before, -1);
                 Set<UUID> pairs = openByMerchant.get(before.merchant());
@@ -218,8 +222,11 @@ public class MatchingIndex {
                 engagements.put(id, now);
                 count(now, +1);
                 openByMerchant.computeIfAbsent(now.merchant(), m -> ConcurrentHashMap.newKeySet()).add(now.provider());
+                after = now;
             }
-            providerChanges.incrementAndGet();
+            if (!Objects.equals(before, after)) {
+                providerChanges.incrementAndGet();
+            }
         }
     }
 
