@@ -10,16 +10,19 @@
 # (infra/kafka.sh, 127.0.0.1:9092) and Keycloak (infra/keycloak.sh, 127.0.0.1:8180; OIDC discovery is part of start-up).
 # ready = from the launch (java, or docker run) until GET /q/health/ready answers 200; RSS = the JVM's VmRSS after
 # 5 s idle, and of it RssAnon (without file-backed pages such as the mapped AOT cache). Rounds alternate the variants; the table gives the median of the rounds (and min-max).
-# Output: bench/results/startup.txt. Runs under flock ${BENCH_LOCK:-/tmp/livecommerce-bench.lock}.
-# usage: bench/startup.sh [--rounds 3] [--services "merchant provider session matching"]
+# Output: bench/results/startup.txt, ending with one line per service for the image as shipped (the medians):
+#   startup: <service> ready <s> s RSS <mb> MB
+# Runs under flock ${BENCH_LOCK:-/tmp/livecommerce-bench.lock}.
+# usage: bench/startup.sh [--rounds 3] [--services "merchant provider session matching"] [--variants "jdk17 image-noaot image"]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-ROUNDS=3; SERVICES="merchant provider session matching"
+ROUNDS=3; SERVICES="merchant provider session matching"; VARIANTS="jdk17 image-noaot image"
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift ;;
     --services) SERVICES="$2"; shift ;;
+    --variants) VARIANTS="$2"; shift ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
   shift
@@ -98,11 +101,11 @@ measure() { # variant service
 
 exec 9> "${BENCH_LOCK:-/tmp/livecommerce-bench.lock}"
 flock 9
-echo "startup benchmark: $ROUNDS rounds, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "startup benchmark: $ROUNDS rounds ($VARIANTS), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r"
   for s in $SERVICES; do
-    for v in jdk17 image-noaot image; do measure "$v" "$s"; done
+    for v in $VARIANTS; do measure "$v" "$s"; done
   done
 done
 
@@ -117,11 +120,19 @@ services = list(dict.fromkeys(r[0] for r in rows))
 print("| service | JDK 17 fast-jar: ready, RSS (anon) | image JDK 25 no AOT cache: ready, RSS (anon) | image JDK 25 + AOT cache: ready, RSS (anon) | AOT image vs JDK 17 |")
 print("| --- | --- | --- | --- | --- |")
 def cell(xs):
+    if not xs:
+        return "-"
     ms = [x[0] for x in xs]; rss = [x[1] for x in xs]; anon = [x[2] for x in xs]
     return f"{statistics.median(ms)/1000:.2f} s ({min(ms)/1000:.2f}-{max(ms)/1000:.2f}), {int(statistics.median(rss))} MB ({int(statistics.median(anon))})"
 for s in services:
     a, b, c = by[(s, 'jdk17')], by[(s, 'image-noaot')], by[(s, 'image')]
-    ratio = statistics.median([x[0] for x in a]) / statistics.median([x[0] for x in c])
-    print(f"| {s}-service | {cell(a)} | {cell(b)} | {cell(c)} | {ratio:.2f}x faster |")
+    ratio = f"{statistics.median([x[0] for x in a]) / statistics.median([x[0] for x in c]):.2f}x faster" if a and c else "-"
+    print(f"| {s}-service | {cell(a)} | {cell(b)} | {cell(c)} | {ratio} |")
+print()
+for s in services:
+    c = by[(s, 'image')]
+    if c:
+        print(f"startup: {s}-service ready {statistics.median([x[0] for x in c])/1000:.2f} s RSS {int(statistics.median([x[1] for x in c]))} MB")
 EOF
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$OUT/startup.txt"
