@@ -31,7 +31,7 @@ else
   export DB_JDBC_URL=jdbc:postgresql://127.0.0.1:1/training DB_REACTIVE_URL=postgresql://127.0.0.1:1/training \
     DB_USER=training DB_PASSWORD=training KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:1 OIDC_AUTH_SERVER_URL=http://127.0.0.1:1/realms/training
 fi
-cleanup() { rm -rf "$LOG" /tmp/aot-training-kpis /tmp/aot-response; }
+cleanup() { rm -rf "$LOG" /tmp/aot-training-kpis /tmp/aot-response /tmp/vertx-cache; }
 trap cleanup EXIT
 
 if [[ -n $REAL ]]; then
