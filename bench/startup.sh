@@ -13,16 +13,17 @@
 # Output: bench/results/startup.txt, ending with one line per service for the image as shipped (the medians):
 #   startup: <service> ready <s> s RSS <mb> MB
 # Runs under flock ${BENCH_LOCK:-/tmp/livecommerce-bench.lock}.
-# usage: bench/startup.sh [--rounds 3] [--services "merchant provider session matching"] [--variants "jdk17 image-noaot image"]
+# usage: bench/startup.sh [--rounds 3] [--services "merchant provider session matching"] [--variants "jdk17 image-noaot image"] [--image-tag latest]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-ROUNDS=3; SERVICES="merchant provider session matching"; VARIANTS="jdk17 image-noaot image"
+ROUNDS=3; SERVICES="merchant provider session matching"; VARIANTS="jdk17 image-noaot image"; TAG=latest
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift ;;
     --services) SERVICES="$2"; shift ;;
     --variants) VARIANTS="$2"; shift ;;
+    --image-tag) TAG="$2"; shift ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
   shift
@@ -37,7 +38,7 @@ CHART_OPTS="-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MaxMetaspaceSize=12
 
 for s in $SERVICES; do
   [[ -f $s-service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -q -B package -DskipTests -pl "$s-service" -am
-  docker image inspect "livecommerce/$s-service:latest" > /dev/null 2>&1 || { echo "no image livecommerce/$s-service: infra/images.sh services"; exit 1; }
+  docker image inspect "livecommerce/$s-service:$TAG" > /dev/null 2>&1 || { echo "no image livecommerce/$s-service: infra/images.sh services"; exit 1; }
   if curl -fs -o /dev/null "http://127.0.0.1:${PORT[$s]}/q/health/live"; then echo "port ${PORT[$s]} is taken (./suite down first)"; exit 1; fi
 done
 infra/kafka.sh start > /dev/null
@@ -85,9 +86,9 @@ measure() { # variant service
       for e in $(env_for "$s"); do args+=(-e "$e"); done
       args+=(-e "JAVA_TOOL_OPTIONS=${HEAP[$s]} $CHART_OPTS")
       if [[ $v == image-noaot ]]; then
-        args+=(--entrypoint /bin/bash "livecommerce/$s-service:latest" -c 'exec java $JAVA_OPTS -jar /app/quarkus-run.jar')
+        args+=(--entrypoint /bin/bash "livecommerce/$s-service:$TAG" -c 'exec java $JAVA_OPTS -jar /app/quarkus-run.jar')
       else
-        args+=("livecommerce/$s-service:latest")
+        args+=("livecommerce/$s-service:$TAG")
       fi
       docker run "${args[@]}" > /dev/null
       ms=$(wait_ready "$port" "docker inspect startup-$s > /dev/null 2>&1" "$t0") || { echo "$v $s died"; docker logs "startup-$s" 2>&1 | tail -20; exit 1; }
@@ -101,7 +102,7 @@ measure() { # variant service
 
 exec 9> "${BENCH_LOCK:-/tmp/livecommerce-bench.lock}"
 flock 9
-echo "startup benchmark: $ROUNDS rounds ($VARIANTS), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "startup benchmark: $ROUNDS rounds ($VARIANTS, images :$TAG), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r"
   for s in $SERVICES; do
