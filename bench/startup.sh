@@ -10,16 +10,20 @@
 # (infra/kafka.sh, 127.0.0.1:9092) and Keycloak (infra/keycloak.sh, 127.0.0.1:8180; OIDC discovery is part of start-up).
 # ready = from the launch (java, or docker run) until GET /q/health/ready answers 200; RSS = the JVM's VmRSS after
 # 5 s idle, and of it RssAnon (without file-backed pages such as the mapped AOT cache). Rounds alternate the variants; the table gives the median of the rounds (and min-max).
-# Output: bench/results/startup.txt. Runs under flock ${BENCH_LOCK:-/tmp/livecommerce-bench.lock}.
-# usage: bench/startup.sh [--rounds 3] [--services "merchant provider session matching"]
+# Output: bench/results/startup.txt, ending with one line per service for the image as shipped (the medians):
+#   startup: <service> ready <s> s RSS <mb> MB
+# Runs under flock ${BENCH_LOCK:-/tmp/livecommerce-bench.lock}.
+# usage: bench/startup.sh [--rounds 3] [--services "merchant provider session matching"] [--variants "jdk17 image-noaot image"] [--image-tag latest]
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-ROUNDS=3; SERVICES="merchant provider session matching"
+ROUNDS=3; SERVICES="merchant provider session matching"; VARIANTS="jdk17 image-noaot image"; TAG=latest
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --rounds) ROUNDS="$2"; shift ;;
     --services) SERVICES="$2"; shift ;;
+    --variants) VARIANTS="$2"; shift ;;
+    --image-tag) TAG="$2"; shift ;;
     *) echo "unknown option $1"; exit 2 ;;
   esac
   shift
@@ -34,7 +38,7 @@ CHART_OPTS="-XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -XX:MaxMetaspaceSize=12
 
 for s in $SERVICES; do
   [[ -f $s-service/target/quarkus-app/quarkus-run.jar ]] || ./mvnw -q -B package -DskipTests -pl "$s-service" -am
-  docker image inspect "livecommerce/$s-service:latest" > /dev/null 2>&1 || { echo "no image livecommerce/$s-service: infra/images.sh services"; exit 1; }
+  docker image inspect "livecommerce/$s-service:$TAG" > /dev/null 2>&1 || { echo "no image livecommerce/$s-service: infra/images.sh services"; exit 1; }
   if curl -fs -o /dev/null "http://127.0.0.1:${PORT[$s]}/q/health/live"; then echo "port ${PORT[$s]} is taken (./suite down first)"; exit 1; fi
 done
 infra/kafka.sh start > /dev/null
@@ -82,9 +86,9 @@ measure() { # variant service
       for e in $(env_for "$s"); do args+=(-e "$e"); done
       args+=(-e "JAVA_TOOL_OPTIONS=${HEAP[$s]} $CHART_OPTS")
       if [[ $v == image-noaot ]]; then
-        args+=(--entrypoint /bin/bash "livecommerce/$s-service:latest" -c 'exec java $JAVA_OPTS -jar /app/quarkus-run.jar')
+        args+=(--entrypoint /bin/bash "livecommerce/$s-service:$TAG" -c 'exec java $JAVA_OPTS -jar /app/quarkus-run.jar')
       else
-        args+=("livecommerce/$s-service:latest")
+        args+=("livecommerce/$s-service:$TAG")
       fi
       docker run "${args[@]}" > /dev/null
       ms=$(wait_ready "$port" "docker inspect startup-$s > /dev/null 2>&1" "$t0") || { echo "$v $s died"; docker logs "startup-$s" 2>&1 | tail -20; exit 1; }
@@ -98,11 +102,11 @@ measure() { # variant service
 
 exec 9> "${BENCH_LOCK:-/tmp/livecommerce-bench.lock}"
 flock 9
-echo "startup benchmark: $ROUNDS rounds, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "startup benchmark: $ROUNDS rounds ($VARIANTS, images :$TAG), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$ROUNDS"); do
   echo "round $r"
   for s in $SERVICES; do
-    for v in jdk17 image-noaot image; do measure "$v" "$s"; done
+    for v in $VARIANTS; do measure "$v" "$s"; done
   done
 done
 
@@ -117,11 +121,19 @@ services = list(dict.fromkeys(r[0] for r in rows))
 print("| service | JDK 17 fast-jar: ready, RSS (anon) | image JDK 25 no AOT cache: ready, RSS (anon) | image JDK 25 + AOT cache: ready, RSS (anon) | AOT image vs JDK 17 |")
 print("| --- | --- | --- | --- | --- |")
 def cell(xs):
+    if not xs:
+        return "-"
     ms = [x[0] for x in xs]; rss = [x[1] for x in xs]; anon = [x[2] for x in xs]
     return f"{statistics.median(ms)/1000:.2f} s ({min(ms)/1000:.2f}-{max(ms)/1000:.2f}), {int(statistics.median(rss))} MB ({int(statistics.median(anon))})"
 for s in services:
     a, b, c = by[(s, 'jdk17')], by[(s, 'image-noaot')], by[(s, 'image')]
-    ratio = statistics.median([x[0] for x in a]) / statistics.median([x[0] for x in c])
-    print(f"| {s}-service | {cell(a)} | {cell(b)} | {cell(c)} | {ratio:.2f}x faster |")
+    ratio = f"{statistics.median([x[0] for x in a]) / statistics.median([x[0] for x in c]):.2f}x faster" if a and c else "-"
+    print(f"| {s}-service | {cell(a)} | {cell(b)} | {cell(c)} | {ratio} |")
+print()
+for s in services:
+    c = by[(s, 'image')]
+    if c:
+        print(f"startup: {s}-service ready {statistics.median([x[0] for x in c])/1000:.2f} s RSS {int(statistics.median([x[1] for x in c]))} MB")
 EOF
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
 cat "$OUT/startup.txt"

@@ -7,7 +7,12 @@
 #   infra     livecommerce/postgres:15, livecommerce/kafka:4.1.2, livecommerce/keycloak:26.5.5 (with realm livecommerce)
 #             for the Testcontainers end-to-end test (e2e, -De2e.runtime=containers)
 #   services  livecommerce/<service>:latest and :<project version> (the chart's default tag) from <service>/src/main/docker/Dockerfile.jvm (JDK 25, AOT cache), with
-#             BUILDER_IMAGE=livecommerce/jdk:25 and BASE_IMAGE=local/debian:bookworm
+#             BUILDER_IMAGE=livecommerce/jdk:25 and BASE_IMAGE=local/debian:bookworm. The AOT cache is trained against real
+#             dependencies the build starts and removes: a database <service>_aot_training on the machine's PostgreSQL
+#             (AOT_TRAINING_PG, default 127.0.0.1:5432, trust auth), a Kafka broker (infra/kafka.sh on
+#             AOT_TRAINING_KAFKA_PORT, default 19392, data under infra/images/target) and an issuer
+#             (infra/images/aot-issuer.py on AOT_TRAINING_ISSUER_PORT, default 19480); AOT_TRAINING_OFF=1 (or no
+#             PostgreSQL) trains with every dependency unreachable instead (start-up up to the probes only)
 # The base and the JDK image are kept once they exist; a test image is rebuilt when its inputs changed (a hash label);
 # a service image is always built, and Docker's layer cache makes that quick unless its sources changed. REBUILD=1
 # builds everything again. Needs a Docker engine: infra/docker.sh ensure.
@@ -99,21 +104,77 @@ MIRROR_PID=
 mirror_start() {
   python3 infra/images/maven-mirror.py "$MIRROR_PORT" "$STAGE/maven-mirror" > "$STAGE/maven-mirror.log" 2>&1 &
   MIRROR_PID=$!
-  trap 'kill $MIRROR_PID 2> /dev/null || true' EXIT
   for _ in $(seq 1 50); do curl -fs -o /dev/null -I "http://127.0.0.1:$MIRROR_PORT/org/apache/maven/apache-maven/3.9.11/apache-maven-3.9.11-bin.zip" && return; sleep 0.1; done
   say "the Maven mirror did not start (see $STAGE/maven-mirror.log)"; exit 1
 }
 
+# The AOT cache's training dependencies (infra/images/aot-train.sh, run at each service image's build): what a running
+# service connects to at start and on its first requests, so that the cache holds the classes it then loads (JDBC and
+# the reactive PostgreSQL client, the Kafka clients, OIDC discovery and JWT verification, ...). All throwaway: the
+# databases are dropped, the broker's data and the issuer's key deleted when the build ends (also on failure); fixed
+# addresses keep Docker's layer cache key stable. Only the .aot file (classes, linkage, profiles: no data) is kept.
+AOT_PG="${AOT_TRAINING_PG:-127.0.0.1:5432}"
+AOT_KAFKA_PORT="${AOT_TRAINING_KAFKA_PORT:-19392}"
+AOT_ISSUER_PORT="${AOT_TRAINING_ISSUER_PORT:-19480}"
+AOT_KAFKA_DATA="$STAGE/aot-training-kafka"
+AOT_ISSUER_PID=
+AOT_ARGS=()
+training_db() { echo "${1%-service}_aot_training"; }
+training_psql() { PGOPTIONS="-c client_min_messages=warning" psql -q -h "${AOT_PG%:*}" -p "${AOT_PG#*:}" -U postgres -d postgres "$@"; }
+training_start() {
+  local s
+  if [[ -n ${AOT_TRAINING_OFF:-} ]]; then say "AOT training with the dependencies unreachable (AOT_TRAINING_OFF)"; return; fi
+  if ! pg_isready -q -h "${AOT_PG%:*}" -p "${AOT_PG#*:}"; then
+    say "no PostgreSQL at $AOT_PG: AOT training with the dependencies unreachable"; return
+  fi
+  # one build at a time uses these ports and databases (another checkout's images.sh waits here)
+  exec 8> "${TMPDIR:-/tmp}/livecommerce-aot-training.lock"
+  flock 8
+  for s in "${SERVICES[@]}"; do
+    training_psql -c "drop database if exists $(training_db "$s") with (force)" -c "create database $(training_db "$s")"
+  done
+  [[ -d infra/kafka/target/libs ]] || ./mvnw -q -B -f infra/kafka/pom.xml package
+  rm -rf "$AOT_KAFKA_DATA"
+  KAFKA_PORT="$AOT_KAFKA_PORT" KAFKA_DATA="$AOT_KAFKA_DATA" infra/kafka.sh start > /dev/null
+  python3 infra/images/aot-issuer.py "$AOT_ISSUER_PORT" > "$STAGE/aot-training-issuer.log" 2>&1 &
+  AOT_ISSUER_PID=$!
+  local issuer="http://127.0.0.1:$AOT_ISSUER_PORT/realms/training"
+  for _ in $(seq 1 100); do curl -fs -o /dev/null "$issuer/.well-known/openid-configuration" && break; sleep 0.1; done
+  curl -fs -o /dev/null "$issuer/.well-known/openid-configuration" || { say "the training issuer did not start (see $STAGE/aot-training-issuer.log)"; exit 1; }
+  AOT_ARGS=(--build-arg AOT_TRAINING_KAFKA="127.0.0.1:$AOT_KAFKA_PORT" --build-arg AOT_TRAINING_OIDC="$issuer")
+  say "AOT training against PostgreSQL $AOT_PG (databases *_aot_training), Kafka 127.0.0.1:$AOT_KAFKA_PORT, issuer $issuer"
+}
+training_stop() {
+  local s
+  if [[ -n $AOT_ISSUER_PID ]]; then kill "$AOT_ISSUER_PID" 2> /dev/null || true; wait "$AOT_ISSUER_PID" 2> /dev/null || true; fi
+  if [[ ${#AOT_ARGS[@]} -gt 0 ]]; then
+    KAFKA_PORT="$AOT_KAFKA_PORT" KAFKA_DATA="$AOT_KAFKA_DATA" infra/kafka.sh stop > /dev/null || true
+    rm -rf "$AOT_KAFKA_DATA"
+    for s in "${SERVICES[@]}"; do training_psql -c "drop database if exists $(training_db "$s") with (force)" || true; done
+    AOT_ARGS=()
+  fi
+  AOT_ISSUER_PID=
+}
+cleanup() {
+  if [[ -n $MIRROR_PID ]]; then kill "$MIRROR_PID" 2> /dev/null || true; fi
+  training_stop
+}
+trap cleanup EXIT
+
 services() {
-  local s t0
+  local s t0 training
   mirror_start
+  training_start
   for s in "${SERVICES[@]}"; do
     t0=$(date +%s)
+    training=()
+    [[ ${#AOT_ARGS[@]} -gt 0 ]] && training=("${AOT_ARGS[@]}" --build-arg AOT_TRAINING_DB="$AOT_PG/$(training_db "$s")")
     build --build-arg BUILDER_IMAGE="$JDK" --build-arg BASE_IMAGE="$BASE" --build-arg MAVEN_MIRROR="http://127.0.0.1:$MIRROR_PORT" \
-      -t "livecommerce/$s:$TAG" -f "$s/src/main/docker/Dockerfile.jvm" .
+      "${training[@]}" -t "livecommerce/$s:$TAG" -f "$s/src/main/docker/Dockerfile.jvm" .
     docker tag "livecommerce/$s:$TAG" "livecommerce/$s:$VERSION"
     say "livecommerce/$s:$TAG (= :$VERSION) built in $(( $(date +%s) - t0 )) s ($(size "livecommerce/$s:$TAG"))"
   done
+  training_stop
 }
 
 size() { docker image inspect -f '{{.Size}}' "$1" | awk '{printf "%d MB", $1 / 1000000}'; }
