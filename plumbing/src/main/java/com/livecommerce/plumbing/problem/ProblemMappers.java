@@ -204,9 +204,16 @@ public class ProblemMappers {
         return null;
     }
 
-    /** A connection to the database lost during the request: a socket reset, or the server ending the session. */
+    /**
+     * A connection to the database lost during the request: a socket reset, the server ending the session, or the
+     * reactive client finding its pooled connection already closed when it writes ({@code Connection is not active now,
+     * current status: CLOSED}, a stackless Vert.x throwable).
+     */
     static boolean connectionLost(Throwable t) {
         if (t instanceof java.net.SocketException) {
+            return true;
+        }
+        if (t.getMessage() != null && t.getMessage().startsWith("Connection is not active now")) {
             return true;
         }
         if (t instanceof PgException pg && pg.getSqlState() != null) {

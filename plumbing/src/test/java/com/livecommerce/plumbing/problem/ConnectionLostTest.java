@@ -36,6 +36,14 @@ class ConnectionLostTest {
     }
 
     @Test
+    void aPooledConnectionFoundClosedIs503() {
+        // the reactive client writing to a connection the server had ended (seen under the fault test's pg_terminate_backend)
+        Throwable closed = new io.vertx.core.impl.NoStackTraceThrowable("Connection is not active now, current status: CLOSED");
+        assertUnavailable(mappers.unexpected(new CompletionException(closed)));
+        assertUnavailable(mappers.unexpected(new RuntimeException("flush failed", closed)));
+    }
+
+    @Test
     void otherFailuresStay500() {
         assertEquals(500, mappers.unexpected(new IllegalStateException("a bug")).getStatus());
         assertEquals(500, mappers.unexpected(new PgException("division by zero", "ERROR", "22012", null)).getStatus());
