@@ -380,56 +380,50 @@ public final class TransportationSolver {
                         added++;
                     }
                 }
-                pricingNs += System.nanoTime() - t2;
-                if (added == 0) {
-                    return new Solution(net.objective, net.flows, hasCandidate,
-                            new Stats(s, p, candidates.size(), rounds, priced, (System.nanoTime() - started) / 1_000_000,
-                                    initialNs / 1_000_000, flowNs / 1_000_000, potentialsNs / 1_000_000, pricingNs / 1_000_000));
-                }
-                continue;
-            }
-            long[] topReduced = new long[perClass];
-            int[] topProvider = new int[perClass];
-            long[] topScore = new long[perClass];
-            // providers with capacity by decreasing providerBound + pi: a class's reduced costs can only grow along it
-            int[] order = pricingOrder(capacity, scores, pi, s);
-            for (int c = 0; c < s; c++) {
-                if (supply[c] <= 0 || !hasCandidate[c]) {
-                    continue;
-                }
-                int n = 0;
-                java.util.BitSet member = candidates.members[c];
-                long sourceBound = scores.sourceBound(c);
-                for (int j : order) {
-                    // no provider from here on has a reduced cost below this
-                    long lowest = -sourceBound - scores.providerBound(j) + pi[c] - pi[s + j];
-                    if (lowest >= 0 || (n == perClass && lowest > topReduced[n - 1])) {
-                        break;
-                    }
-                    if (member.get(j)) {
+            } else {
+                long[] topReduced = new long[perClass];
+                int[] topProvider = new int[perClass];
+                long[] topScore = new long[perClass];
+                // providers with capacity by decreasing providerBound + pi: a class's reduced costs can only grow along it
+                int[] order = pricingOrder(capacity, scores, pi, s);
+                for (int c = 0; c < s; c++) {
+                    if (supply[c] <= 0 || !hasCandidate[c]) {
                         continue;
                     }
-                    long score = scores.score(c, j);
-                    priced++;
-                    long reduced = -score + pi[c] - pi[s + j];
-                    if (score > 0 && reduced < 0 && (n < perClass || reduced < topReduced[n - 1]
-                            || (reduced == topReduced[n - 1] && j < topProvider[n - 1]))) {
-                        // keep the perClass most negative, sorted ascending (ties: the lower provider index first)
-                        int at = n < perClass ? n++ : n - 1;
-                        while (at > 0 && (topReduced[at - 1] > reduced || (topReduced[at - 1] == reduced && topProvider[at - 1] > j))) {
-                            topReduced[at] = topReduced[at - 1];
-                            topProvider[at] = topProvider[at - 1];
-                            topScore[at] = topScore[at - 1];
-                            at--;
+                    int n = 0;
+                    java.util.BitSet member = candidates.members[c];
+                    long sourceBound = scores.sourceBound(c);
+                    for (int j : order) {
+                        // no provider from here on has a reduced cost below this
+                        long lowest = -sourceBound - scores.providerBound(j) + pi[c] - pi[s + j];
+                        if (lowest >= 0 || (n == perClass && lowest > topReduced[n - 1])) {
+                            break;
                         }
-                        topReduced[at] = reduced;
-                        topProvider[at] = j;
-                        topScore[at] = score;
+                        if (member.get(j)) {
+                            continue;
+                        }
+                        long score = scores.score(c, j);
+                        priced++;
+                        long reduced = -score + pi[c] - pi[s + j];
+                        if (score > 0 && reduced < 0 && (n < perClass || reduced < topReduced[n - 1]
+                                || (reduced == topReduced[n - 1] && j < topProvider[n - 1]))) {
+                            // keep the perClass most negative, sorted ascending (ties: the lower provider index first)
+                            int at = n < perClass ? n++ : n - 1;
+                            while (at > 0 && (topReduced[at - 1] > reduced || (topReduced[at - 1] == reduced && topProvider[at - 1] > j))) {
+                                topReduced[at] = topReduced[at - 1];
+                                topProvider[at] = topProvider[at - 1];
+                                topScore[at] = topScore[at - 1];
+                                at--;
+                            }
+                            topReduced[at] = reduced;
+                            topProvider[at] = j;
+                            topScore[at] = score;
+                        }
                     }
-                }
-                for (int k = 0; k < n; k++) {
-                    candidates.add(c, topProvider[k], topScore[k]);
-                    added++;
+                    for (int k = 0; k < n; k++) {
+                        candidates.add(c, topProvider[k], topScore[k]);
+                        added++;
+                    }
                 }
             }
             pricingNs += System.nanoTime() - t2;
