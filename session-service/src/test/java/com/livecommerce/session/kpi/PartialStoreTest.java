@@ -101,6 +101,32 @@ class PartialStoreTest {
     }
 
     @Test
+    void recentKeysGrowFromASmallTableAndStayExact() {
+        // the tables start at 1,024 slots and double while keys come (65,536 per generation: seven times), checked
+        // after every growth step and across the generation swaps; the hashes are spread as the store's are
+        RecentKeys recent = new RecentKeys(65_536);
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            recent.add(("viewer-" + i).getBytes(), mix(i));
+            if (Integer.bitCount(i + 1) == 1) { // after 1, 2, 4, ... keys: every key added so far is still there
+                for (int j = 0; j <= i; j++) {
+                    assertTrue(recent.contains(("viewer-" + j).getBytes(), mix(j)), "key " + j + " of " + (i + 1));
+                }
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertEquals(i >= 2 * 65_536, recent.contains(("viewer-" + i).getBytes(), mix(i)), "key " + i);
+            assertFalse(recent.contains(("other-" + i).getBytes(), mix(i)));
+        }
+    }
+
+    private static long mix(long x) {
+        x = (x ^ (x >>> 33)) * 0xff51afd7ed558ccdL;
+        x = (x ^ (x >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return x ^ (x >>> 33);
+    }
+
+    @Test
     void aFilterNeverMissesAKeyItWasGivenEvenBeyondItsBudget() {
         long budget = SessionFilter.BUDGET.get();
         try {
