@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -87,8 +88,14 @@ final class Browser implements AutoCloseable {
         return js;
     }
 
+    /**
+     * A wait that polls every 100 ms and tries again when an element it looked at went stale: a form post or a
+     * redirect replaces the page while a condition is reading the old one (on a loaded machine, often).
+     */
     WebDriverWait await(Duration timeout) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
     }
 
     WebElement await(By by) {
@@ -105,9 +112,17 @@ final class Browser implements AutoCloseable {
         await(By.id("main"));
     }
 
-    /** Signs in through Keycloak's login page (authorization-code flow) as a demo user; password = user name. */
+    /**
+     * Signs in through Keycloak's login page (authorization-code flow) as a demo user; password = user name. Whoever
+     * is still signed in (a test that failed before its sign-out) is signed out first, so one failure stays one.
+     */
     void signIn(String consoleUrl, String user) {
         driver.get(consoleUrl + "/");
+        await(Duration.ofSeconds(30)).until(d -> !d.findElements(By.id("username")).isEmpty() || !d.findElements(By.id("sign-out")).isEmpty());
+        if (driver.findElements(By.id("username")).isEmpty()) {
+            signOut();
+            driver.get(consoleUrl + "/");
+        }
         await(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(user);
         driver.findElement(By.id("kc-login")).click();
