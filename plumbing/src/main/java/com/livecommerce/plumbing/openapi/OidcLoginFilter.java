@@ -17,9 +17,11 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  * provider's discovery document) is set, as it is in the local run, the served document gets a second security
  * scheme {@code login} of type openIdConnect, accepted wherever the bearer scheme {@code oidc} is. The Swagger UI's
  * Authorize button then runs the authorization-code flow with PKCE for client {@code quarkus.swagger-ui.oauth-client-id}
- * (platform-console). Without the property (the tests) the document keeps its one bearer scheme.
+ * (platform-console). Without the property (the tests) the document keeps its one bearer scheme. Runs per request
+ * (the URL is runtime configuration): at RUNTIME_STARTUP it made Quarkus rebuild the document at every start, which
+ * cost more start-up time than the rare requests for the document now cost.
  */
-@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_STARTUP)
+@OpenApiFilter(stages = OpenApiFilter.RunStage.RUNTIME_PER_REQUEST)
 public class OidcLoginFilter implements OASFilter {
 
     static final String BEARER = "oidc";

@@ -36,10 +36,11 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  * Responses an operation declares itself with content are kept; the empty ones Quarkus adds
  * (a bare "Bad Request") are replaced. The suite's paging parameters {@code page} and {@code size}
  * (parsed from text by {@link PageRequest} so that bad values answer 422) are documented as the
- * integers they are. Runs at build time (the stored document) and at startup (the served one);
- * it is idempotent.
+ * integers they are. Runs at build time only: the served document is the stored one (plus the
+ * login scheme of {@link OidcLoginFilter}, per request). A filter at RUNTIME_STARTUP made Quarkus
+ * parse and write the whole document again at every start (~70 ms of the main thread).
  */
-@OpenApiFilter(stages = {OpenApiFilter.RunStage.BUILD, OpenApiFilter.RunStage.RUNTIME_STARTUP})
+@OpenApiFilter(stages = OpenApiFilter.RunStage.BUILD)
 public class ProblemResponsesFilter implements OASFilter {
 
     public static final String PROBLEM_SCHEMA = "Problem";
