@@ -46,7 +46,7 @@ infra/keycloak.sh start > /dev/null
 
 env_for() { # service -> the env every variant gets
   local s=$1
-  echo "DB_REACTIVE_URL=postgresql://127.0.0.1:5432/${s}_startup DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/${s}_startup DB_USER=postgres DB_PASSWORD= KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 OIDC_AUTH_SERVER_URL=http://127.0.0.1:8180/realms/livecommerce QUARKUS_HTTP_PORT=${PORT[$s]} QUARKUS_FLYWAY_MIGRATE_AT_START=false KPI_STATE_DIR=/tmp/startup-kpis-$s"
+  echo "DB_REACTIVE_URL=postgresql://127.0.0.1:5432/${s}_startup DB_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/${s}_startup DB_USER=postgres DB_PASSWORD= KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:9092 OIDC_AUTH_SERVER_URL=http://127.0.0.1:8180/realms/livecommerce QUARKUS_HTTP_PORT=${PORT[$s]} QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_FLYWAY_ACTIVE=false KPI_STATE_DIR=/tmp/startup-kpis-$s"
 }
 
 for s in $SERVICES; do

@@ -43,7 +43,7 @@ if [[ -n $REAL ]]; then
 else
   echo "aot-train: $SERVICE with its dependencies unreachable (no AOT_TRAINING_DB/KAFKA/OIDC given)"
 fi
-export QUARKUS_FLYWAY_MIGRATE_AT_START=false
+export QUARKUS_FLYWAY_MIGRATE_AT_START=false QUARKUS_FLYWAY_ACTIVE=false # as the Deployment runs it (k8s/livecommerce)
 # shellcheck disable=SC2086
 java $JAVA_OPTS -XX:AOTCacheOutput=/app/app.aot -Xlog:aot=warning -jar quarkus-run.jar > "$LOG" 2>&1 &
 pid=$!

@@ -44,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -388,6 +389,7 @@ class ChartTest {
                 assertFalse(e.getName().matches(".*(PASSWORD|SECRET|TOKEN).*") && e.getValue() != null, at + ": a value for " + e.getName());
             }
             assertEquals("false", env(c, "QUARKUS_FLYWAY_MIGRATE_AT_START"), at);
+            assertEquals("false", env(c, "QUARKUS_FLYWAY_ACTIVE"), at);
 
             // the objects that go with it
             List<Service> svcs = typed(Service.class).stream().filter(s -> selects(s.getSpec().getSelector(), podLabels(d))).toList();
@@ -499,6 +501,7 @@ class ChartTest {
             checkHeap(c, at + " migration");
             assertEquals("true", env(c, "QUARKUS_INIT_AND_EXIT"), at);
             assertEquals("true", env(c, "QUARKUS_FLYWAY_MIGRATE_AT_START"), at);
+            assertNull(env(c, "QUARKUS_FLYWAY_ACTIVE"), at + ": Flyway active in the migration");
             assertNotNull(env(c, "DB_JDBC_URL"), at);
             assertTrue(c.getEnv().stream().anyMatch(e -> e.getName().equals("DB_PASSWORD") && e.getValueFrom().getSecretKeyRef() != null), at);
             // the hook runs before the release's objects exist: its ServiceAccount is a hook created before it
