@@ -52,16 +52,21 @@ env_for() { # service -> the env every variant gets
 for s in $SERVICES; do
   psql -q -h 127.0.0.1 -U postgres -c "drop database if exists ${s}_startup with (force)" -c "create database ${s}_startup"
   # shellcheck disable=SC2046
-  env $(env_for "$s") QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_INIT_AND_EXIT=true "$JDK17" -jar "$s-service/target/quarkus-app/quarkus-run.jar" \
+  env $(env_for "$s") QUARKUS_FLYWAY_ACTIVE=true QUARKUS_FLYWAY_MIGRATE_AT_START=true QUARKUS_INIT_AND_EXIT=true "$JDK17" -jar "$s-service/target/quarkus-app/quarkus-run.jar" \
     > "$OUT/startup-migrate-$s.log" 2>&1 || { echo "$s: migration failed, see $OUT/startup-migrate-$s.log"; exit 1; }
+  # an inactive Flyway skips the migration without a word: check that the schema is there
+  [[ $(psql -qtA -h 127.0.0.1 -U postgres -d "${s}_startup" -c "select count(*) from flyway_schema_history where success" 2>/dev/null) -gt 0 ]] \
+    || { echo "$s: no migration applied to ${s}_startup, see $OUT/startup-migrate-$s.log"; exit 1; }
 done
 
 wait_ready() { # port pid-or-container start_ns -> echoes ms
   # polls every 20 ms; whether the process still lives is asked every 25th poll only: `docker inspect` takes ~30 ms of
   # CPU (client and daemon) that the starting JVM would otherwise lose on each poll of a 2-core machine
+  # (and gives up after 120 s: a service that never gets ready fails the benchmark instead of hanging it)
   local port=$1 alive=$2 t0=$3 i=0
   until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     if (( ++i % 25 == 0 )); then eval "$alive" || { echo "died"; return 1; }; fi
+    (( $(date +%s%N) - t0 < 120000000000 )) || { echo "not ready after 120 s"; return 1; }
     sleep 0.02
   done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))
@@ -79,7 +84,7 @@ measure() { # variant service
       # shellcheck disable=SC2046
       env $(env_for "$s") JAVA_TOOL_OPTIONS="${HEAP[$s]} $CHART_OPTS" "$JDK17" -jar "$s-service/target/quarkus-app/quarkus-run.jar" > "$log" 2>&1 &
       pid=$!
-      ms=$(wait_ready "$port" "kill -0 $pid 2>/dev/null" "$t0") || { echo "$v $s died"; tail -20 "$log"; exit 1; }
+      ms=$(wait_ready "$port" "kill -0 $pid 2>/dev/null" "$t0") || { echo "$v $s: $ms"; tail -20 "$log"; kill "$pid" 2>/dev/null; exit 1; }
       sleep 5; rss=$(rss_mb "$pid")
       kill "$pid"; wait "$pid" 2>/dev/null || true ;;
     image|image-noaot)
@@ -93,7 +98,7 @@ measure() { # variant service
         args+=("livecommerce/$s-service:$TAG")
       fi
       docker run "${args[@]}" > /dev/null
-      ms=$(wait_ready "$port" "docker inspect startup-$s > /dev/null 2>&1" "$t0") || { echo "$v $s died"; docker logs "startup-$s" 2>&1 | tail -20; exit 1; }
+      ms=$(wait_ready "$port" "docker inspect startup-$s > /dev/null 2>&1" "$t0") || { echo "$v $s: $ms"; docker logs "startup-$s" 2>&1 | tail -20; docker rm -f "startup-$s" > /dev/null 2>&1; exit 1; }
       sleep 5; pid=$(docker inspect -f '{{.State.Pid}}' "startup-$s"); rss=$(rss_mb "$pid")
       docker logs "startup-$s" > "$log" 2>&1
       docker stop -t 20 "startup-$s" > /dev/null ;;
