@@ -5,7 +5,10 @@ import com.livecommerce.matching.index.MatchingIndex;
 import com.livecommerce.plumbing.problem.ProblemException;
 import com.livecommerce.plumbing.time.Period;
 import com.livecommerce.plumbing.time.UtcClock;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import com.livecommerce.plumbing.jobs.ClusterJobs;
 import com.livecommerce.plumbing.rest.PageRequest;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -24,6 +27,11 @@ import org.jboss.logging.Logger;
  * Runs campaigns: the request is recorded (RUNNING) and answered at once; the cohort is resolved, planned from the
  * in-memory index ({@link CampaignPlanner}, exact) and written as proposed engagements ({@link CampaignStore}) on a
  * worker thread; the campaign ends COMPLETED with its objective, or FAILED with the reason.
+ * <p>
+ * A run holds a claim ({@link ClusterJobs#runRenewing}, job {@value #JOB}, period = the campaign's id) that it renews
+ * while it runs. When its replica dies, the campaign would stay RUNNING for ever; instead every replica looks for
+ * RUNNING campaigns without a live claim every {@code matching.campaign.recover-every} and runs them again (the claim
+ * makes sure one replica does). Completing is guarded by the status, so two runs never both propose.
  */
 @ApplicationScoped
 public class CampaignService {
@@ -44,6 +52,19 @@ public class CampaignService {
 
     @Inject
     EngagementConfig engagements;
+
+    @Inject
+    ClusterJobs jobs;
+
+    static final String JOB = "campaign";
+
+    /** How long a run's claim lasts without renewal (renewed every third of it while the run is alive). */
+    @ConfigProperty(name = "matching.campaign.lease", defaultValue = "PT30S")
+    Duration lease;
+
+    /** How old a RUNNING campaign without a live claim must be before another replica runs it again. */
+    @ConfigProperty(name = "matching.campaign.recover-after", defaultValue = "PT10S")
+    Duration recoverAfter;
 
     @ConfigProperty(name = "matching.campaign.default-commission-bps", defaultValue = "1000")
     int defaultCommissionBps;
@@ -74,7 +95,6 @@ public class CampaignService {
                 new CampaignStore.Terms(term, commission));
     }
 
-    /** Records the campaign and starts it; answers with its id at once. */
     /** A validated campaign request and the id it gets (for {@link #record} and {@link #launch}). */
     record Prepared(UUID id, Request request) {
     }
@@ -88,21 +108,47 @@ public class CampaignService {
     Uni<CampaignView> record(SqlClient client, Prepared prepared, String by) {
         Request request = prepared.request();
         return store.create(client, prepared.id(), request.cohort(), label(request.earlier()), label(request.later()), request.terms(),
-                        by, clock.now())
+                        by, clock.now(), request.merchantIds())
                 .chain(() -> store.get(client, prepared.id(), 0, PageRequest.DEFAULT_SIZE));
     }
 
     /** Plans the recorded campaign on a worker thread; call once its record is committed. */
     void launch(Prepared prepared) {
-        Infrastructure.getDefaultWorkerPool().execute(() -> run(prepared.id(), prepared.request()));
+        claimAndRun(prepared.id(), prepared.request()).subscribe().with(ran -> { },
+                e -> LOG.warnf("campaign %s: not started here (%s); the recovery of interrupted campaigns runs it", prepared.id(),
+                        e.getMessage()));
     }
 
-    public Uni<UUID> start(NewCampaign body, String by) {
-        Request request = validate(body);
-        UUID id = UUID.randomUUID();
-        return store.create(id, request.cohort(), label(request.earlier()), label(request.later()), request.terms(), by, clock.now())
-                .invoke(() -> Infrastructure.getDefaultWorkerPool().execute(() -> run(id, request)))
-                .replaceWith(id);
+    /** Runs the campaign under its claim, on a worker thread; false when another replica holds it or finished it. */
+    private Uni<Boolean> claimAndRun(UUID id, Request request) {
+        return jobs.runRenewing(JOB, id.toString(), lease, () -> Uni.createFrom().item(() -> {
+            run(id, request);
+            return id;
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    }
+
+    /**
+     * Campaigns left RUNNING by a replica that died (or that recorded one and died before starting it): run again here,
+     * one at a time, each under its claim. A list campaign recorded before its merchants were kept cannot be run again:
+     * it is marked FAILED with that reason, so that it does not stay RUNNING.
+     */
+    @Scheduled(identity = "campaign-recovery", every = "${matching.campaign.recover-every:15s}", delayed = "${matching.campaign.recover-every:15s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> recoverInterrupted() {
+        return store.interrupted(recoverAfter, JOB).onItem().transformToMulti(found -> Multi.createFrom().iterable(found))
+                .onItem().transformToUniAndConcatenate(c -> {
+                    if ("LIST".equals(c.cohort()) && c.merchantIds() == null) {
+                        return store.fail(c.id(), clock.now(), "interrupted, and its merchant list was not kept: request it again")
+                                .replaceWith(false);
+                    }
+                    LOG.infof("campaign %s: RUNNING without a live run, run again here", c.id());
+                    Request request = new Request(c.cohort(), c.earlier() == null ? null : Period.parse("earlier", c.earlier()),
+                            c.later() == null ? null : Period.parse("later", c.later()), c.merchantIds(), c.terms());
+                    return claimAndRun(c.id(), request);
+                })
+                .onFailure().invoke(e -> LOG.warnf("recovery of interrupted campaigns: %s (next try in %s)", e.getMessage(), lease))
+                .onFailure().recoverWithCompletion()
+                .collect().last().replaceWithVoid();
     }
 
     private static String label(Period p) {
@@ -136,12 +182,16 @@ public class CampaignService {
                     + " %d arcs, %d rounds), write %d ms", id, distinct, plan.assignments().size(), plan.objective(), cohortMillis,
                     plan.planMillis(), plan.stats().solveMillis(), plan.classes(), plan.stats().arcs(), plan.stats().rounds(),
                     (System.nanoTime() - writeStarted) / 1_000_000);
+        } catch (CampaignStore.AlreadyFinished e) {
+            LOG.infof("campaign %s: finished by another run meanwhile; this run's result is dropped", id);
         } catch (RuntimeException | Error e) {
             LOG.errorf(e, "campaign %s failed", id);
             try {
                 store.fail(id, clock.now(), String.valueOf(e.getMessage())).await().atMost(Duration.ofSeconds(30));
             } catch (RuntimeException again) {
                 LOG.errorf(again, "campaign %s could not be marked FAILED", id);
+                // still RUNNING: the claim is given back (not done), and the recovery runs the campaign again
+                throw again;
             }
         }
     }

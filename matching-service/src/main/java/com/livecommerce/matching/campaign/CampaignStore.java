@@ -38,7 +38,7 @@ public class CampaignStore {
     static final int CHUNK = 5_000;
 
     private static final String CREATE = "insert into campaign (id, status, cohort, earlier, later, term_months, commission_bps,"
-            + " requested_by, requested_at) values ($1, 'RUNNING', $2, $3, $4, $5, $6, $7, $8)";
+            + " requested_by, requested_at, merchant_ids) values ($1, 'RUNNING', $2, $3, $4, $5, $6, $7, $8, $9)";
     private static final String PROPOSE = "insert into engagement (id, merchant_id, provider_id, status, needs, term_months,"
             + " commission_bps, campaign_id, proposed_by, proposed_at, version, campaign_score)"
             + " select u.id, u.merchant, u.provider, 'PROPOSED', u.needs, $6, $7, $8, $9, $10, 0, u.score"
@@ -47,8 +47,13 @@ public class CampaignStore {
     private static final String UNASSIGNED = "insert into campaign_unassigned (campaign_id, merchant_id, reason)"
             + " select $1, u.merchant, u.reason from unnest($2::uuid[], $3::text[]) as u(merchant, reason)";
     private static final String COMPLETE = "update campaign set status = 'COMPLETED', completed_at = $2, cohort_size = $3,"
-            + " assigned_count = $4, unassigned_count = $5, objective = $6, solver = $7 where id = $1";
+            + " assigned_count = $4, unassigned_count = $5, objective = $6, solver = $7 where id = $1 and status = 'RUNNING'";
     private static final String FAIL = "update campaign set status = 'FAILED', completed_at = $2, failure = $3 where id = $1 and status = 'RUNNING'";
+    /** RUNNING campaigns recorded a while ago whose run holds no live claim: their replica died (or never started them). */
+    private static final String INTERRUPTED = "select id, cohort, earlier, later, term_months, commission_bps, merchant_ids"
+            + " from campaign c where status = 'RUNNING' and requested_at < now() - make_interval(secs => $1)"
+            + " and not exists (select 1 from job_run j where j.job = $2 and j.period = c.id::text and j.lease_until >= now())"
+            + " order by requested_at limit 10";
     private static final String STALLED = "with per as (select merchant_id,"
             + " coalesce(sum(gmv) filter (where entry_date >= $1 and entry_date < $2), 0) as earlier_gmv,"
             + " coalesce(sum(gmv) filter (where entry_date >= $3 and entry_date < $4), 0) as later_gmv"
@@ -68,15 +73,36 @@ public class CampaignStore {
     public record Terms(int term, int commissionBps) {
     }
 
-    public Uni<Void> create(UUID id, String cohort, String earlier, String later, Terms terms, String by, OffsetDateTime at) {
-        return create(pool, id, cohort, earlier, later, terms, by, at);
+    /** A campaign's run ended because another run had finished it first (a replica taken for dead that was not). */
+    public static final class AlreadyFinished extends RuntimeException {
+        AlreadyFinished(UUID campaign) {
+            super("campaign " + campaign + " is no longer RUNNING: another run finished it");
+        }
     }
 
-    /** The same through {@code client} (a connection of the caller's transaction). */
+    /** What a campaign left RUNNING asked for (merchantIds only for a list campaign). */
+    public record Interrupted(UUID id, String cohort, String earlier, String later, Terms terms, List<UUID> merchantIds) {
+    }
+
+    /** Up to 10 campaigns RUNNING for longer than {@code after} without a live claim, oldest first. */
+    public Uni<List<Interrupted>> interrupted(java.time.Duration after, String job) {
+        return pool.preparedQuery(INTERRUPTED).execute(Tuple.of((double) after.toSeconds(), job)).map(rows -> {
+            List<Interrupted> found = new ArrayList<>();
+            for (Row r : rows) {
+                UUID[] ids = r.getArrayOfUUIDs("merchant_ids");
+                found.add(new Interrupted(r.getUUID("id"), r.getString("cohort"), r.getString("earlier"), r.getString("later"),
+                        new Terms(r.getInteger("term_months"), r.getInteger("commission_bps")), ids == null ? null : List.of(ids)));
+            }
+            return found;
+        });
+    }
+
+    /** Records a campaign RUNNING through {@code client} (a connection of the caller's transaction). */
     public Uni<Void> create(SqlClient client, UUID id, String cohort, String earlier, String later, Terms terms, String by,
-            OffsetDateTime at) {
+            OffsetDateTime at, List<UUID> merchantIds) {
         Tuple params = Tuple.tuple().addValue(id).addValue(cohort).addValue(earlier).addValue(later).addValue(terms.term())
-                .addValue(terms.commissionBps()).addValue(by).addValue(at);
+                .addValue(terms.commissionBps()).addValue(by).addValue(at)
+                .addValue(merchantIds == null ? null : merchantIds.toArray(UUID[]::new));
         return client.preparedQuery(CREATE).execute(params).replaceWithVoid();
     }
 
@@ -144,6 +170,12 @@ public class CampaignStore {
                         .chain(() -> insertUnassigned(conn, campaign, unassigned))
                         .chain(() -> conn.preparedQuery(COMPLETE).execute(Tuple.from(List.of(campaign, now, cohortSize,
                                 events.size(), unassigned.size(), total, new JsonObject(json(solver))))))
+                        // finished meanwhile by another run: fail, so that this run's engagements and events roll back
+                        .invoke(rows -> {
+                            if (rows.rowCount() == 0) {
+                                throw new AlreadyFinished(campaign);
+                            }
+                        })
                         .replaceWith(events.size());
             });
         });

@@ -1,6 +1,8 @@
 package com.livecommerce.plumbing.jobs;
 
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +34,8 @@ public class ClusterJobs {
             + " returning job";
     private static final String DONE = "update job_run set done_at = now(), last_error = null"
             + " where job = $1 and period = $2 and claimed_by = $3";
+    private static final String RENEW = "update job_run set lease_until = now() + make_interval(secs => $4)"
+            + " where job = $1 and period = $2 and claimed_by = $3 and done_at is null";
     private static final String RELEASE = "update job_run set lease_until = now(), last_error = $4"
             + " where job = $1 and period = $2 and claimed_by = $3 and done_at is null";
 
@@ -61,6 +65,25 @@ public class ClusterJobs {
                             .chain(() -> pool.preparedQuery(DONE).execute(Tuple.of(job, period, me)))
                             .replaceWith(true);
                 });
+    }
+
+    /**
+     * {@link #runOnce} for work that may last longer than its lease (a job per campaign, say): while the work runs, this
+     * replica renews its claim every third of the lease, so no other replica takes over a run that is alive. When this
+     * replica dies the renewals stop and, once the lease has run out, the next claim of the same period (on any replica)
+     * runs the work again.
+     */
+    public Uni<Boolean> runRenewing(String job, String period, Duration lease, Supplier<Uni<?>> work) {
+        Tuple renew = Tuple.of(job, period, me, (double) lease.toSeconds());
+        return runOnce(job, period, lease, () -> {
+            Cancellable renewals = Multi.createFrom().ticks().every(lease.dividedBy(3)).onOverflow().drop()
+                    .onItem().transformToUniAndConcatenate(tick -> pool.preparedQuery(RENEW).execute(renew)
+                            .onFailure().invoke(e -> LOG.warnf("job %s %s: lease not renewed (%s), next try in %s", job, period,
+                                    e.getMessage(), lease.dividedBy(3)))
+                            .onFailure().recoverWithNull())
+                    .subscribe().with(rows -> { }, e -> LOG.errorf(e, "job %s %s: lease renewals stopped", job, period));
+            return Uni.createFrom().deferred(work).onTermination().invoke(renewals::cancel);
+        });
     }
 
     private static String host() {

@@ -52,6 +52,23 @@ class ClusterJobsTest {
     }
 
     @Test
+    void aRenewedClaimOutlivesItsLeaseWhileTheWorkRuns() {
+        String job = "job-" + UUID.randomUUID();
+        AtomicInteger runs = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean otherTookOver = new java.util.concurrent.atomic.AtomicBoolean();
+        ClusterJobs other = otherReplica();
+        // the work outlasts its 3 s lease; at 5 s the other replica tries: without renewals it would take over
+        boolean ran = jobs.runRenewing(job, "p", Duration.ofSeconds(3), () -> Uni.createFrom().voidItem().onItem().delayIt()
+                .by(Duration.ofSeconds(5))
+                .chain(() -> other.runOnce(job, "p", Duration.ofSeconds(3), () -> count(runs)))
+                .invoke(otherTookOver::set)).await().atMost(Duration.ofSeconds(30));
+        assertTrue(ran);
+        assertFalse(otherTookOver.get(), "a renewed claim is not taken over");
+        assertEquals(0, runs.get());
+        assertFalse(other.runOnce(job, "p", Duration.ofSeconds(3), () -> count(runs)).await().indefinitely(), "done: never again");
+    }
+
+    @Test
     void whileOneReplicaRunsTheOtherSkips() {
         String job = "job-" + UUID.randomUUID();
         AtomicInteger runs = new AtomicInteger();
