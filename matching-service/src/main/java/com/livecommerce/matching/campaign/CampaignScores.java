@@ -292,17 +292,14 @@ final class CampaignScores implements TransportationSolver.Scores {
             long[] candidateScore;
             int candidates;
             long scored;
-            final int[] topProvider;
-            final long[] topValue;
-            final long[] topScore;
+            /** The class's k best: key = -value (value > limit >= Long.MIN_VALUE, so the negation cannot overflow). */
+            final TopK top;
 
             Worker(int k) {
                 candidate = new int[64];
                 candidateValue = new long[64];
                 candidateScore = new long[64];
-                topProvider = new int[k];
-                topValue = new long[k];
-                topScore = new long[k];
+                top = new TopK(k);
             }
 
             long group(int g, long[] offset, boolean[] eligible, int k, long[] threshold, BitSet[] skip, int[] provider,
@@ -397,29 +394,15 @@ final class CampaignScores implements TransportationSolver.Scores {
                         }
                     }
                     // the first k by value descending, then the lower index
-                    int m = 0;
+                    top.clear();
                     for (int i = 0; i < candidates; i++) {
-                        long v = candidateValue[i];
-                        int j = candidate[i];
-                        if (m == k && (v < topValue[m - 1] || (v == topValue[m - 1] && j > topProvider[m - 1]))) {
-                            continue;
-                        }
-                        int pos = m < k ? m++ : m - 1;
-                        while (pos > 0 && (topValue[pos - 1] < v || (topValue[pos - 1] == v && topProvider[pos - 1] > j))) {
-                            topValue[pos] = topValue[pos - 1];
-                            topProvider[pos] = topProvider[pos - 1];
-                            topScore[pos] = topScore[pos - 1];
-                            pos--;
-                        }
-                        topValue[pos] = v;
-                        topProvider[pos] = j;
-                        topScore[pos] = candidateScore[i];
+                        top.offer(-candidateValue[i], candidate[i], candidateScore[i]);
                     }
-                    for (int i = 0; i < m; i++) {
-                        provider[c * k + i] = topProvider[i];
-                        score[c * k + i] = topScore[i];
+                    for (int i = 0; i < top.size; i++) {
+                        provider[c * k + i] = top.provider[i];
+                        score[c * k + i] = top.score[i];
                     }
-                    count[c] = m;
+                    count[c] = top.size;
                 }
                 return scored;
             }

@@ -381,22 +381,21 @@ public final class TransportationSolver {
                     }
                 }
             } else {
-                long[] topReduced = new long[perClass];
-                int[] topProvider = new int[perClass];
-                long[] topScore = new long[perClass];
+                // per class: the perClass most negative reduced costs (ties: the lower provider index first)
+                TopK cheapest = new TopK(perClass);
                 // providers with capacity by decreasing providerBound + pi: a class's reduced costs can only grow along it
                 int[] order = pricingOrder(capacity, scores, pi, s);
                 for (int c = 0; c < s; c++) {
                     if (supply[c] <= 0 || !hasCandidate[c]) {
                         continue;
                     }
-                    int n = 0;
+                    cheapest.clear();
                     java.util.BitSet member = candidates.members[c];
                     long sourceBound = scores.sourceBound(c);
                     for (int j : order) {
                         // no provider from here on has a reduced cost below this
                         long lowest = -sourceBound - scores.providerBound(j) + pi[c] - pi[s + j];
-                        if (lowest >= 0 || (n == perClass && lowest > topReduced[n - 1])) {
+                        if (lowest >= 0 || (cheapest.full() && lowest > cheapest.worstKey())) {
                             break;
                         }
                         if (member.get(j)) {
@@ -405,23 +404,12 @@ public final class TransportationSolver {
                         long score = scores.score(c, j);
                         priced++;
                         long reduced = -score + pi[c] - pi[s + j];
-                        if (score > 0 && reduced < 0 && (n < perClass || reduced < topReduced[n - 1]
-                                || (reduced == topReduced[n - 1] && j < topProvider[n - 1]))) {
-                            // keep the perClass most negative, sorted ascending (ties: the lower provider index first)
-                            int at = n < perClass ? n++ : n - 1;
-                            while (at > 0 && (topReduced[at - 1] > reduced || (topReduced[at - 1] == reduced && topProvider[at - 1] > j))) {
-                                topReduced[at] = topReduced[at - 1];
-                                topProvider[at] = topProvider[at - 1];
-                                topScore[at] = topScore[at - 1];
-                                at--;
-                            }
-                            topReduced[at] = reduced;
-                            topProvider[at] = j;
-                            topScore[at] = score;
+                        if (score > 0 && reduced < 0) {
+                            cheapest.offer(reduced, j, score);
                         }
                     }
-                    for (int k = 0; k < n; k++) {
-                        candidates.add(c, topProvider[k], topScore[k]);
+                    for (int k = 0; k < cheapest.size; k++) {
+                        candidates.add(c, cheapest.provider[k], cheapest.score[k]);
                         added++;
                     }
                 }
