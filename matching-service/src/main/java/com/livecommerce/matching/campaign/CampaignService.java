@@ -115,8 +115,8 @@ public class CampaignService {
     /** Plans the recorded campaign on a worker thread; call once its record is committed. */
     void launch(Prepared prepared) {
         claimAndRun(prepared.id(), prepared.request()).subscribe().with(ran -> { },
-                e -> LOG.warnf("campaign %s: not started here (%s); the recovery of interrupted campaigns runs it", prepared.id(),
-                        e.getMessage()));
+                e -> LOG.warnf("campaign %s: no result here (%s); the recovery of interrupted campaigns runs it again",
+                        prepared.id(), e.getMessage()));
     }
 
     /** Runs the campaign under its claim, on a worker thread; false when another replica holds it or finished it. */
@@ -144,9 +144,12 @@ public class CampaignService {
                     LOG.infof("campaign %s: RUNNING without a live run, run again here", c.id());
                     Request request = new Request(c.cohort(), c.earlier() == null ? null : Period.parse("earlier", c.earlier()),
                             c.later() == null ? null : Period.parse("later", c.later()), c.merchantIds(), c.terms());
-                    return claimAndRun(c.id(), request);
+                    // one campaign that fails again does not hold up the others of the round
+                    return claimAndRun(c.id(), request).onFailure().invoke(e -> LOG.warnf(
+                            "campaign %s: run again without a result (%s); the next round retries", c.id(), e.getMessage()))
+                            .onFailure().recoverWithItem(false);
                 })
-                .onFailure().invoke(e -> LOG.warnf("recovery of interrupted campaigns: %s (next try in %s)", e.getMessage(), lease))
+                .onFailure().invoke(e -> LOG.warnf("recovery of interrupted campaigns: %s; the next round retries", e.getMessage()))
                 .onFailure().recoverWithCompletion()
                 .collect().last().replaceWithVoid();
     }
