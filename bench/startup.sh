@@ -63,10 +63,10 @@ wait_ready() { # port pid-or-container start_ns -> echoes ms
   # polls every 20 ms; whether the process still lives is asked every 25th poll only: `docker inspect` takes ~30 ms of
   # CPU (client and daemon) that the starting JVM would otherwise lose on each poll of a 2-core machine
   # (and gives up after 120 s: a service that never gets ready fails the benchmark instead of hanging it)
-  local port=$1 alive=$2 t0=$3 i=0
+  local port=$1 alive=$2 t0=$3 i=0 deadline=$((SECONDS + 120))
   until curl -fs -o /dev/null "http://127.0.0.1:$port/q/health/ready"; do
     if (( ++i % 25 == 0 )); then eval "$alive" || { echo "died"; return 1; }; fi
-    (( $(date +%s%N) - t0 < 120000000000 )) || { echo "not ready after 120 s"; return 1; }
+    (( SECONDS < deadline )) || { echo "not ready after 120 s"; return 1; }
     sleep 0.02
   done
   echo $(( ($(date +%s%N) - t0) / 1000000 ))

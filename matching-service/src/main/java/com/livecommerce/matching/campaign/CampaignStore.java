@@ -7,6 +7,7 @@ import com.livecommerce.matching.engagement.EngagementStatus;
 import com.livecommerce.matching.engagement.EngagementView;
 import com.livecommerce.matching.engagement.NeedsConverter;
 import com.livecommerce.matching.scoring.Scorer;
+import com.livecommerce.plumbing.jobs.ClusterJobs;
 import com.livecommerce.plumbing.outbox.Outbox;
 import com.livecommerce.plumbing.time.Period;
 import io.smallrye.mutiny.Uni;
@@ -52,7 +53,7 @@ public class CampaignStore {
     /** RUNNING campaigns recorded a while ago whose run holds no live claim: their replica died (or never started them). */
     private static final String INTERRUPTED = "select id, cohort, earlier, later, term_months, commission_bps, merchant_ids"
             + " from campaign c where status = 'RUNNING' and requested_at < now() - make_interval(secs => $1)"
-            + " and not exists (select 1 from job_run j where j.job = $2 and j.period = c.id::text and j.lease_until >= now())"
+            + " and " + ClusterJobs.noLiveClaim("$2", "c.id::text")
             + " order by requested_at limit 10";
     private static final String STALLED = "with per as (select merchant_id,"
             + " coalesce(sum(gmv) filter (where entry_date >= $1 and entry_date < $2), 0) as earlier_gmv,"

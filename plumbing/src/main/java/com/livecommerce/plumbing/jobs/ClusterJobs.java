@@ -68,6 +68,17 @@ public class ClusterJobs {
     }
 
     /**
+     * An SQL condition, true when no replica holds a live claim on ({@code job}, {@code period}): for a query that looks
+     * for work whose run died (its lease ran out, or it never was claimed), without knowing this class's table.
+     *
+     * @param job    the SQL expression of the job's name (a parameter, say {@code $2})
+     * @param period the SQL expression of the period (say {@code c.id::text})
+     */
+    public static String noLiveClaim(String job, String period) {
+        return "not exists (select 1 from job_run j where j.job = " + job + " and j.period = " + period + " and j.lease_until >= now())";
+    }
+
+    /**
      * {@link #runOnce} for work that may last longer than its lease (a job per campaign, say): while the work runs, this
      * replica renews its claim every third of the lease, so no other replica takes over a run that is alive. When this
      * replica dies the renewals stop and, once the lease has run out, the next claim of the same period (on any replica)

@@ -13,6 +13,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class ClusterJobsTest {
     void aRenewedClaimOutlivesItsLeaseWhileTheWorkRuns() {
         String job = "job-" + UUID.randomUUID();
         AtomicInteger runs = new AtomicInteger();
-        java.util.concurrent.atomic.AtomicBoolean otherTookOver = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean otherTookOver = new AtomicBoolean();
         ClusterJobs other = otherReplica();
         // the work outlasts its 3 s lease; at 5 s the other replica tries: without renewals it would take over
         boolean ran = jobs.runRenewing(job, "p", Duration.ofSeconds(3), () -> Uni.createFrom().voidItem().onItem().delayIt()
