@@ -59,7 +59,7 @@ public final class ValidationScope {
         return cascadesOnContainers(classes.toArray(Class<?>[]::new));
     }
 
-    /** Every {@code @Valid} on a container in these classes, as "Class.member: Type". */
+    /** Every {@code @Valid} on a container in these classes, as "Class.member: @Valid on Type (what to do instead)". */
     public static List<String> cascadesOnContainers(Class<?>... classes) {
         List<String> found = new ArrayList<>();
         for (Class<?> c : classes) {
