@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -30,7 +32,7 @@ class TopKTest {
             for (int p = 0; p < offers; p++) {
                 providers.add(p);
             }
-            java.util.Collections.shuffle(providers, random);
+            Collections.shuffle(providers, random);
             for (int p : providers) {
                 Entry e = new Entry(random.nextInt(5) - 2, p, random.nextLong());
                 all.add(e);
@@ -39,10 +41,10 @@ class TopKTest {
             List<Entry> expected = all.stream().sorted(Comparator.comparingLong(Entry::key).thenComparingInt(Entry::provider))
                     .limit(k).toList();
             assertEquals(expected.size(), top.size, "round " + round);
-            assertArrayEquals(expected.stream().mapToLong(Entry::key).toArray(), java.util.Arrays.copyOf(top.key, top.size), "round " + round);
-            assertArrayEquals(expected.stream().mapToInt(Entry::provider).toArray(), java.util.Arrays.copyOf(top.provider, top.size),
+            assertArrayEquals(expected.stream().mapToLong(Entry::key).toArray(), Arrays.copyOf(top.key, top.size), "round " + round);
+            assertArrayEquals(expected.stream().mapToInt(Entry::provider).toArray(), Arrays.copyOf(top.provider, top.size),
                     "round " + round);
-            assertArrayEquals(expected.stream().mapToLong(Entry::score).toArray(), java.util.Arrays.copyOf(top.score, top.size),
+            assertArrayEquals(expected.stream().mapToLong(Entry::score).toArray(), Arrays.copyOf(top.score, top.size),
                     "round " + round + ": each score stays with its provider");
         }
     }
