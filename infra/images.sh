@@ -34,6 +34,17 @@ have() { [[ -z "${REBUILD:-}" ]] && docker image inspect "$1" > /dev/null 2>&1; 
 inputs() { { docker image inspect -f '{{.Id}}' "$1"; shift; cat "$@"; } | sha256sum | cut -c1-16; }
 current() { have "$1" && [[ "$(docker image inspect -f '{{index .Config.Labels "livecommerce.inputs"}}' "$1")" == "$2" ]]; }
 say() { echo "images: $*"; }
+# whether a Keycloak distribution was built (augmented) for start-dev: its persisted build options name the dev profile
+built_for_start_dev() {
+  python3 - "$1/lib/quarkus/generated-bytecode.jar" <<'PY'
+import sys, zipfile
+try:
+    props = zipfile.ZipFile(sys.argv[1]).read("META-INF/keycloak-persisted.properties").decode()
+except (OSError, KeyError, zipfile.BadZipFile):
+    sys.exit(1)
+sys.exit(0 if "kc.profile=dev" in props.splitlines() else 1)
+PY
+}
 # the legacy builder: BuildKit needs the buildx plugin, which Debian's docker.io does not ship; --network host because
 # bridge networks are not allowed here (RUN steps reach Debian's mirrors and Maven Central through the host)
 build() { DOCKER_BUILDKIT=0 docker build --network host --force-rm -q "$@" > /dev/null; }
@@ -86,6 +97,20 @@ infra() {
   if current "$img" "$hash"; then say "$img current"; else
     local dist=infra/keycloak/target/keycloak-26.5.5
     [[ -x "$dist/bin/kc.sh" ]] || ./mvnw -q -B -f infra/keycloak/pom.xml package
+    # the container runs start-dev on a read-only root: the distribution must already be built (augmented) for it, or
+    # Keycloak tries to rebuild itself at start and fails (ReadOnlyFileSystemException). Maven Central's distribution
+    # is built for production; `kc.sh build` refuses the dev profile, so one start-dev on the host builds it (about a
+    # minute, once: its data goes to a directory removed afterwards, never into the image)
+    if ! built_for_start_dev "$dist"; then
+      local aug="$STAGE/keycloak-augment"
+      say "building Keycloak's distribution for start-dev (one start on 127.0.0.1:${KEYCLOAK_AUGMENT_PORT:-19580}, about a minute)"
+      rm -rf "$aug" && mkdir -p "$aug"
+      KEYCLOAK_PORT="${KEYCLOAK_AUGMENT_PORT:-19580}" KEYCLOAK_DATA="$aug" infra/keycloak.sh start > "$STAGE/keycloak-augment.log" 2>&1 \
+        || { KEYCLOAK_PORT="${KEYCLOAK_AUGMENT_PORT:-19580}" KEYCLOAK_DATA="$aug" infra/keycloak.sh stop > /dev/null; tail -20 "$STAGE/keycloak-augment.log"; exit 1; }
+      KEYCLOAK_PORT="${KEYCLOAK_AUGMENT_PORT:-19580}" KEYCLOAK_DATA="$aug" infra/keycloak.sh stop > /dev/null
+      rm -rf "$aug"
+      built_for_start_dev "$dist" || { say "Keycloak's distribution is still not built for start-dev: $STAGE/keycloak-augment.log"; exit 1; }
+    fi
     rm -rf "$STAGE/keycloak" && mkdir -p "$STAGE/keycloak/infra/keycloak/target/keycloak-26.5.5"
     cp infra/keycloak.sh "$STAGE/keycloak/infra/" && cp infra/keycloak/livecommerce-realm.json "$STAGE/keycloak/infra/keycloak/"
     # the distribution as unpacked, without what a local run left in it
