@@ -102,12 +102,13 @@ infra() {
     # is built for production; `kc.sh build` refuses the dev profile, so one start-dev on the host builds it (about a
     # minute, once: its data goes to a directory removed afterwards, never into the image)
     if ! built_for_start_dev "$dist"; then
-      local aug="$STAGE/keycloak-augment"
-      say "building Keycloak's distribution for start-dev (one start on 127.0.0.1:${KEYCLOAK_AUGMENT_PORT:-19580}, about a minute)"
+      local aug="$STAGE/keycloak-augment" port="${KEYCLOAK_AUGMENT_PORT:-19580}"
+      augmenting() { KEYCLOAK_PORT="$port" KEYCLOAK_DATA="$aug" infra/keycloak.sh "$@"; }
+      say "building Keycloak's distribution for start-dev (one start on 127.0.0.1:$port, about a minute)"
       rm -rf "$aug" && mkdir -p "$aug"
-      KEYCLOAK_PORT="${KEYCLOAK_AUGMENT_PORT:-19580}" KEYCLOAK_DATA="$aug" infra/keycloak.sh start > "$STAGE/keycloak-augment.log" 2>&1 \
-        || { KEYCLOAK_PORT="${KEYCLOAK_AUGMENT_PORT:-19580}" KEYCLOAK_DATA="$aug" infra/keycloak.sh stop > /dev/null; tail -20 "$STAGE/keycloak-augment.log"; exit 1; }
-      KEYCLOAK_PORT="${KEYCLOAK_AUGMENT_PORT:-19580}" KEYCLOAK_DATA="$aug" infra/keycloak.sh stop > /dev/null
+      augmenting start > "$STAGE/keycloak-augment.log" 2>&1 \
+        || { augmenting stop > /dev/null; tail -20 "$STAGE/keycloak-augment.log"; exit 1; }
+      augmenting stop > /dev/null
       rm -rf "$aug"
       built_for_start_dev "$dist" || { say "Keycloak's distribution is still not built for start-dev: $STAGE/keycloak-augment.log"; exit 1; }
     fi

@@ -22,7 +22,7 @@ class LazyKafkaClientsTest {
 
     @Test
     void aChannelWithoutPoisonHasNoDeadLetterProducer() {
-        // the consumers of the test app's two channels exist (created on their polling threads once subscribed)
+        // the test app's consumers run (each created on its polling thread once its channel subscribed)
         await().atMost(Duration.ofSeconds(20)).until(() -> threads("kafka-coordinator-heartbeat-thread | plumbing-test").size() >= 1);
         // test-engagement-events never receives bad data in these tests: no producer thread for its dead letters
         assertEquals(List.of(), threads("kafka-producer-network-thread | kafka-dead-letter-topic-producer-")
